@@ -1,0 +1,14 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.common.DisplayName;
+import dev.latchkey.domain.common.EmailAddress;
+import java.util.Objects;
+
+/** A new tenant and its first user, the account holder. */
+public record CreateTenantCommand(DisplayName displayName, EmailAddress ownerEmail, DisplayName ownerDisplayName) {
+  public CreateTenantCommand {
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(ownerEmail, "ownerEmail");
+    Objects.requireNonNull(ownerDisplayName, "ownerDisplayName");
+  }
+}

@@ -1,0 +1,19 @@
+package dev.latchkey.application.security;
+
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
+
+/** What a caller must be, or hold, to run an operation. */
+public sealed interface Requirement {
+  /** Only the installation's operator token. */
+  record OperatorOnly() implements Requirement {}
+
+  /** Any authenticated tenant principal (a user or a private app), whatever its grants. */
+  record AnyTenantPrincipal() implements Requirement {}
+
+  /** Any authenticated caller, the operator included. */
+  record AnyCaller() implements Requirement {}
+
+  /** A tenant principal holding {@code action} on {@code dataModel}. */
+  record GrantOn(DataModel dataModel, Action action) implements Requirement {}
+}

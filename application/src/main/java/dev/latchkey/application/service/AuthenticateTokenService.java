@@ -1,0 +1,98 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
+import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.OperatorCredentials;
+import dev.latchkey.application.port.out.RoleRepository;
+import dev.latchkey.application.port.out.TokenHasher;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.TokenKind;
+import dev.latchkey.domain.token.TokenSecret;
+import dev.latchkey.domain.user.User;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Checks bearer tokens: the first step of every authenticated call. */
+public final class AuthenticateTokenService implements AuthenticateTokenUseCase {
+  private final TokenHasher hasher;
+  private final OperatorCredentials operator;
+  private final ApiTokenRepository tokens;
+  private final UserRepository users;
+  private final RoleRepository roles;
+
+  @Inject
+  public AuthenticateTokenService(
+      TokenHasher hasher,
+      OperatorCredentials operator,
+      ApiTokenRepository tokens,
+      UserRepository users,
+      RoleRepository roles) {
+    this.hasher = hasher;
+    this.operator = operator;
+    this.tokens = tokens;
+    this.users = users;
+    this.roles = roles;
+  }
+
+  @Override
+  public TokenCheck authenticate(String presented) {
+    Optional<TokenSecret> parsed = TokenSecret.parse(presented);
+    if (parsed.isEmpty()) {
+      return new TokenCheck.Malformed();
+    }
+    TokenSecret secret = parsed.get();
+    return switch (secret.kind()) {
+      case OPERATOR -> operator.matches(secret)
+          ? new TokenCheck.Valid(new Principal.OperatorPrincipal())
+          : new TokenCheck.Unknown();
+      case PERSONAL, PRIVATE_APP -> checkIssued(secret);
+      // Ingest tokens are accepted only by the ingestion API, which does not exist yet.
+      case TENANT_INGEST -> new TokenCheck.Unknown();
+    };
+  }
+
+  private TokenCheck checkIssued(TokenSecret secret) {
+    Optional<ApiToken> found = tokens.findByDigest(hasher.digest(secret));
+    if (found.isEmpty()) {
+      return new TokenCheck.Unknown();
+    }
+    ApiToken token = found.get();
+    if (ApiToken.kindFor(token.owner()) != secret.kind()) {
+      // A digest collision across kinds is not a real possibility; refusing keeps the prefix honest.
+      return new TokenCheck.Unknown();
+    }
+    return switch (token.owner()) {
+      case Actor.UserRef ref -> checkUser(token, ref);
+      // Private apps arrive with their own issue; until then no token can name one.
+      case Actor.PrivateAppRef ref -> new TokenCheck.OwnerInactive();
+      case Actor.Operator o -> new TokenCheck.Unknown();
+    };
+  }
+
+  private TokenCheck checkUser(ApiToken token, Actor.UserRef ref) {
+    Optional<User> user = users.findById(token.tenantId(), ref.id());
+    if (user.isEmpty() || !user.get().isActive()) {
+      return new TokenCheck.OwnerInactive();
+    }
+    User owner = user.get();
+    PermissionSet grants;
+    if (owner.accountHolder()) {
+      grants = PermissionSet.all();
+    } else {
+      Optional<Role> role = roles.findById(token.tenantId(), owner.roleId());
+      // Without API access the user's tokens stop working, until the role allows it again.
+      if (role.isEmpty() || !role.get().apiAccess()) {
+        return new TokenCheck.OwnerInactive();
+      }
+      grants = role.get().grants();
+    }
+    return new TokenCheck.Valid(new Principal.TenantPrincipal(
+        token.tenantId(), ref, owner.displayName().value(), grants, token.id()));
+  }
+}

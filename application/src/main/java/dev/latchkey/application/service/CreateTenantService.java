@@ -1,0 +1,139 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.CreateTenantCommand;
+import dev.latchkey.application.port.in.CreateTenantUseCase;
+import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.application.port.out.RoleRepository;
+import dev.latchkey.application.port.out.SecretGenerator;
+import dev.latchkey.application.port.out.TenantRepository;
+import dev.latchkey.application.port.out.TokenHasher;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.application.security.Authorization;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.common.DisplayName;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.role.DefaultRoles;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.role.RoleId;
+import dev.latchkey.domain.tenant.Tenant;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.token.IssuedToken;
+import dev.latchkey.domain.token.TokenSecret;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+/** Creates a tenant with its default roles, account holder and first personal access token. */
+public final class CreateTenantService implements CreateTenantUseCase {
+  static final DisplayName FIRST_TOKEN_NAME = new DisplayName("Initial token");
+
+  private final Transactions transactions;
+  private final TenantRepository tenants;
+  private final RoleRepository roles;
+  private final UserRepository users;
+  private final ApiTokenRepository tokens;
+  private final AuditLog audit;
+  private final IdGenerator ids;
+  private final SecretGenerator secrets;
+  private final TokenHasher hasher;
+  private final InstantSource clock;
+
+  @Inject
+  public CreateTenantService(
+      Transactions transactions,
+      TenantRepository tenants,
+      RoleRepository roles,
+      UserRepository users,
+      ApiTokenRepository tokens,
+      AuditLog audit,
+      IdGenerator ids,
+      SecretGenerator secrets,
+      TokenHasher hasher,
+      InstantSource clock) {
+    this.transactions = transactions;
+    this.tenants = tenants;
+    this.roles = roles;
+    this.users = users;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.ids = ids;
+    this.secrets = secrets;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  @Override
+  public CreatedTenant createTenant(Principal caller, CreateTenantCommand command) {
+    Authorization.require(caller, Operation.CREATE_TENANT);
+    // Hash outside the transaction: it is CPU work that needs no connection.
+    TokenSecret secret = secrets.newToken(dev.latchkey.domain.token.TokenKind.PERSONAL);
+    var digest = hasher.digest(secret);
+    return transactions.inTransaction(() -> {
+      Instant now = clock.instant();
+      Tenant tenant = Tenant.create(new TenantId(ids.newId()), command.displayName(), now);
+      tenants.insert(tenant);
+      Recorder recorder = new Recorder(tenant.id(), caller, now);
+      recorder.record(AuditAction.TENANT_CREATED, tenant.resourceName(),
+          Map.of("display_name", tenant.displayName().value()));
+
+      List<Role> defaults = DefaultRoles.forNewTenant(tenant.id(), () -> new RoleId(ids.newId()), now);
+      for (Role role : defaults) {
+        roles.insert(role);
+        recorder.record(AuditAction.ROLE_CREATED, role.resourceName(),
+            Map.of("display_name", role.displayName().value(), "api_access", Boolean.toString(role.apiAccess())));
+      }
+
+      User owner = User.accountHolder(
+          tenant.id(), new UserId(ids.newId()), command.ownerEmail(), command.ownerDisplayName(),
+          defaults.getFirst().id(), now);
+      users.insert(owner);
+      recorder.record(AuditAction.USER_CREATED, owner.ref().resourceName(),
+          Map.of("email", owner.email().value(), "display_name", owner.displayName().value(),
+              "role", defaults.getFirst().resourceName(), "account_holder", "true"));
+
+      ApiToken token = new ApiToken(
+          tenant.id(), new ApiTokenId(ids.newId()), owner.ref(), FIRST_TOKEN_NAME, secret.displayPrefix(),
+          digest, now, caller.actor(), null);
+      tokens.insert(token);
+      recorder.record(AuditAction.API_TOKEN_CREATED, token.resourceName(),
+          Map.of("display_name", token.displayName().value(), "prefix", token.displayPrefix()));
+
+      return new CreatedTenant(tenant, owner, new IssuedToken(token, secret));
+    });
+  }
+
+  /** Audit entries of one change, all by the same caller at the same time. */
+  private final class Recorder {
+    private final TenantId tenant;
+    private final Principal caller;
+    private final Instant now;
+
+    Recorder(TenantId tenant, Principal caller, Instant now) {
+      this.tenant = tenant;
+      this.caller = caller;
+      this.now = now;
+    }
+
+    void record(AuditAction action, String target, Map<String, String> details) {
+      audit.append(new AuditEntry(
+          tenant, new AuditEventId(ids.newId()), now, caller.actor(), tokenOf(caller), action, target, details));
+    }
+
+    private static ApiTokenId tokenOf(Principal caller) {
+      return caller instanceof Principal.TenantPrincipal p ? p.tokenId() : null;
+    }
+  }
+}

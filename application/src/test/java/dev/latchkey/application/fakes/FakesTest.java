@@ -1,0 +1,138 @@
+package dev.latchkey.application.fakes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.domain.tenant.Tenant;
+import dev.latchkey.domain.token.TokenKind;
+import dev.latchkey.domain.token.TokenSecret;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The fakes behave like the real thing where the tests rely on it. */
+class FakesTest {
+  private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final FakeTransactions transactions = new FakeTransactions(tenants, audit);
+
+  @Test
+  void aTransactionThatThrowsLeavesTheFakesAsTheyWereBefore() {
+    Tenant before = Fixtures.anyTenant();
+    tenants.insert(before);
+
+    assertThatThrownBy(() -> transactions.inTransaction(() -> {
+      tenants.insert(Fixtures.anyTenant());
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(tenants.all()).containsExactly(before);
+    assertThat(transactions.rolledBack()).isEqualTo(1);
+  }
+
+  @Test
+  void aTransactionThatReturnsKeepsItsChanges() {
+    Tenant tenant = transactions.inTransaction(() -> {
+      Tenant t = Fixtures.anyTenant();
+      tenants.insert(t);
+      return t;
+    });
+
+    assertThat(tenants.all()).containsExactly(tenant);
+    assertThat(transactions.committed()).isEqualTo(1);
+  }
+
+  @Test
+  void aNestedTransactionJoinsTheOuterOne() {
+    assertThatThrownBy(() -> transactions.inTransaction(() -> {
+      transactions.inTransaction(() -> {
+        tenants.insert(Fixtures.anyTenant());
+        return null;
+      });
+      throw new IllegalStateException("boom");
+    }));
+
+    assertThat(tenants.all()).isEmpty();
+    assertThat(transactions.committed()).isZero();
+  }
+
+  @Test
+  void anArmedFailureIsThrownOnceByTheNextWrite() {
+    tenants.failNextInsert(new IllegalStateException("disk full"));
+
+    assertThatThrownBy(() -> tenants.insert(Fixtures.anyTenant())).hasMessage("disk full");
+    tenants.insert(Fixtures.anyTenant());
+    assertThat(tenants.all()).hasSize(1);
+  }
+
+  @Test
+  void sequentialIdsAreIncreasingVersion7Uuids() {
+    SequentialIdGenerator ids = new SequentialIdGenerator(Instant.parse("2026-03-01T12:00:00Z"));
+    List<UUID> generated = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      generated.add(ids.newId());
+    }
+
+    assertThat(generated).allSatisfy(id -> {
+      assertThat(id.version()).isEqualTo(7);
+      assertThat(id.variant()).isEqualTo(2);
+    });
+    assertThat(generated.getFirst().getMostSignificantBits() >>> 16)
+        .isEqualTo(Instant.parse("2026-03-01T12:00:00Z").toEpochMilli());
+    assertThat(generated).isSortedAccordingTo(InMemoryTenantRepository.UNSIGNED);
+    assertThat(generated.stream().map(UUID::toString).toList()).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void twoIdGeneratorsGiveTheSameIds() {
+    assertThat(new SequentialIdGenerator().newId()).isEqualTo(new SequentialIdGenerator().newId());
+  }
+
+  @Test
+  void fakeSecretsAreWellFormedDistinctAndTheSameInEveryRun() {
+    FakeSecretGenerator secrets = new FakeSecretGenerator();
+    List<TokenSecret> issued = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      issued.add(secrets.newToken(TokenKind.PRIVATE_APP));
+    }
+
+    assertThat(issued).allSatisfy(s -> assertThat(TokenSecret.parse(s.reveal())).contains(s));
+    assertThat(new HashSet<>(issued.stream().map(TokenSecret::reveal).toList())).hasSize(1000);
+    assertThat(new HashSet<>(issued.stream().map(TokenSecret::displayPrefix).toList())).hasSizeGreaterThan(900);
+    assertThat(new FakeSecretGenerator().newToken(TokenKind.PRIVATE_APP)).isEqualTo(issued.getFirst());
+  }
+
+  @Test
+  void theHasherGivesOneStableDigestPerToken() {
+    FakeTokenHasher hasher = new FakeTokenHasher();
+    FakeSecretGenerator secrets = new FakeSecretGenerator();
+    TokenSecret one = secrets.newToken(TokenKind.PERSONAL);
+    TokenSecret other = secrets.newToken(TokenKind.PERSONAL);
+
+    assertThat(hasher.digest(one)).isEqualTo(new FakeTokenHasher().digest(one)).isNotEqualTo(hasher.digest(other));
+    assertThat(hasher.digest(one).keyId()).isEqualTo("test");
+  }
+
+  @Test
+  void theOperatorCredentialsMatchOnlyTheOperatorToken() {
+    FakeOperatorCredentials operator = new FakeOperatorCredentials();
+
+    assertThat(operator.matches(TokenSecret.parse(FakeOperatorCredentials.DEFAULT.reveal()).orElseThrow())).isTrue();
+    assertThat(operator.matches(new FakeSecretGenerator().newToken(TokenKind.OPERATOR))).isFalse();
+    assertThatThrownBy(() -> new FakeOperatorCredentials(new FakeSecretGenerator().newToken(TokenKind.PERSONAL)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theMutableClockMovesOnlyWhenTold() {
+    MutableClock clock = new MutableClock();
+
+    assertThat(clock.instant()).isEqualTo(FixedClock.DEFAULT);
+    assertThat(clock.advance(java.time.Duration.ofMinutes(5))).isEqualTo(FixedClock.DEFAULT.plusSeconds(300));
+    assertThat(clock.instant()).isEqualTo(FixedClock.DEFAULT.plusSeconds(300));
+    assertThat(new FixedClock().instant()).isEqualTo(FixedClock.DEFAULT);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.application.fakes.Fixtures;
+import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.domain.error.NotFoundException;
+import dev.latchkey.domain.error.PermissionDeniedException;
+import dev.latchkey.domain.tenant.Tenant;
+import dev.latchkey.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+class GetTenantServiceTest {
+  private final InMemoryPorts ports = new InMemoryPorts();
+  private final GetTenantService service = ports.getTenantService();
+
+  @Test
+  void theOperatorReadsATenant() {
+    Tenant tenant = ports.createTenant().tenant();
+
+    assertThat(service.getTenant(Fixtures.operator(), tenant.id())).isEqualTo(tenant);
+  }
+
+  @Test
+  void anUnknownTenantIsNotFound() {
+    ports.createTenant();
+    TenantId unknown = Fixtures.anyTenantId();
+
+    assertThatThrownBy(() -> service.getTenant(Fixtures.operator(), unknown))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("tenants/" + unknown);
+  }
+
+  @Test
+  void aTenantPrincipalMayNotReadEvenItsOwnTenant() {
+    Tenant tenant = ports.createTenant().tenant();
+
+    assertThatThrownBy(() -> service.getTenant(
+            Fixtures.tenantPrincipal(tenant.id(), dev.latchkey.domain.permission.PermissionSet.all()), tenant.id()))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.latchkey.domain.permission;
+
+/** Business records of the product, or administrative areas of Latchkey itself. */
+public enum DataModelKind {
+  BUSINESS,
+  ADMINISTRATIVE
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.domain.role;
+
+import dev.latchkey.domain.common.DisplayName;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A named permission set for team members, plus whether its holders may create personal access
+ * tokens ({@code apiAccess}, PlanRadar's "API access" permission).
+ */
+public record Role(
+    TenantId tenantId,
+    RoleId id,
+    DisplayName displayName,
+    PermissionSet grants,
+    boolean apiAccess,
+    Instant createTime,
+    Instant updateTime,
+    long version) {
+
+  public Role {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(grants, "grants");
+    Objects.requireNonNull(createTime, "createTime");
+    Objects.requireNonNull(updateTime, "updateTime");
+  }
+
+  public String resourceName() {
+    return "roles/" + id;
+  }
+}
