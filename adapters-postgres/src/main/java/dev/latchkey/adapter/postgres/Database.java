@@ -1,0 +1,63 @@
+package dev.latchkey.adapter.postgres;
+
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * The adapters' access to PostgreSQL: runs statements in the caller's transaction when there is
+ * one, and turns driver failures into the application's error categories.
+ */
+public final class Database {
+  private final DSLContext root;
+  private final ThreadLocal<DSLContext> transaction = new ThreadLocal<>();
+
+  public Database(DataSource dataSource) {
+    this.root = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
+        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+        .withExecuteLogging(false)
+        .withRenderSchema(false));
+  }
+
+  /** Runs {@code statements} in the current transaction, or on their own without one. */
+  public <T> T run(Function<DSLContext, T> statements) {
+    DSLContext current = transaction.get();
+    try {
+      return statements.apply(current != null ? current : root);
+    } catch (DataAccessException e) {
+      throw PostgresErrors.translate(e);
+    }
+  }
+
+  <T> T inTransaction(java.util.function.Supplier<T> work) {
+    if (transaction.get() != null) {
+      return work.get();
+    }
+    try {
+      return root.transactionResult(configuration -> {
+        transaction.set(configuration.dsl());
+        try {
+          return work.get();
+        } finally {
+          transaction.remove();
+        }
+      });
+    } catch (DataAccessException e) {
+      throw PostgresErrors.translate(e);
+    }
+  }
+
+  /** Whether the database answers a trivial query now. */
+  public boolean isReachable() {
+    try {
+      return root.selectOne().fetchOne() != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.adapter.postgres;
+
+import dev.latchkey.domain.error.UnavailableException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+import org.postgresql.util.PSQLException;
+
+/** Sorts database failures into "the database cannot answer" and everything else. */
+final class PostgresErrors {
+  private PostgresErrors() {}
+
+  /**
+   * {@link UnavailableException} when the database is unreachable, overloaded, shutting down or
+   * too slow; otherwise {@code e} itself, which surfaces as an internal error.
+   */
+  static RuntimeException translate(DataAccessException e) {
+    if (isUnavailable(e)) {
+      return new UnavailableException("the database is unavailable", e);
+    }
+    return e;
+  }
+
+  /** The name of the unique constraint {@code e} violated, if that is what happened. */
+  static Optional<String> violatedUniqueConstraint(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException p && "23505".equals(p.getSQLState()) && p.getServerErrorMessage() != null) {
+        return Optional.ofNullable(p.getServerErrorMessage().getConstraint());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        // 08: connection exceptions; 53: insufficient resources; 57P0x: shutdown / cannot connect now;
+        // 57014: statement timeout.
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
