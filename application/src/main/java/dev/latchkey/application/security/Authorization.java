@@ -1,9 +1,16 @@
 package dev.latchkey.application.security;
 
 import dev.latchkey.domain.error.PermissionDeniedException;
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
+import dev.latchkey.domain.permission.Grant;
+import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Checks a caller against the permission table. */
+/** Checks a caller against the permission table, and the no-escalation rule. */
 public final class Authorization {
   private Authorization() {}
 
@@ -13,8 +20,9 @@ public final class Authorization {
       case Requirement.OperatorOnly r -> principal instanceof Principal.OperatorPrincipal;
       case Requirement.AnyTenantPrincipal r -> principal instanceof Principal.TenantPrincipal;
       case Requirement.AnyCaller r -> true;
-      case Requirement.GrantOn(var model, var action) ->
-          principal instanceof Principal.TenantPrincipal p && p.allows(model, action);
+      case Requirement.GrantOn(var model, var action) -> holds(principal, model, action);
+      case Requirement.OperatorOrGrantOn(var model, var action) ->
+          principal instanceof Principal.OperatorPrincipal || holds(principal, model, action);
     };
   }
 
@@ -29,14 +37,55 @@ public final class Authorization {
     }
   }
 
+  /**
+   * Returns {@code principal} as a tenant principal holding {@code action} on {@code model}.
+   *
+   * @throws PermissionDeniedException otherwise
+   */
+  public static Principal.TenantPrincipal requireGrant(Principal principal, DataModel model, Action action) {
+    if (!holds(principal, model, action)) {
+      throw new PermissionDeniedException(describe(new Requirement.GrantOn(model, action)));
+    }
+    return (Principal.TenantPrincipal) principal;
+  }
+
+  /**
+   * The no-escalation rule: nobody grants, copies or mints permissions they do not hold.
+   *
+   * @throws PermissionDeniedException naming the grants {@code caller} lacks
+   */
+  public static void requireHolds(Principal.TenantPrincipal caller, PermissionSet requested) {
+    if (!caller.grants().includes(requested)) {
+      List<Grant> missing = caller.grants().missingFrom(requested);
+      throw new PermissionDeniedException("you cannot give permissions you do not hold yourself: "
+          + missing.stream()
+              .map(g -> g.dataModel().apiName() + " " + g.orderedActions().stream()
+                  .map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("/")))
+              .collect(Collectors.joining(", ")));
+    }
+  }
+
+  /** {@code principal} as a tenant principal; the callers of this ran {@link #require} first. */
+  public static Principal.TenantPrincipal tenantPrincipal(Principal principal) {
+    if (principal instanceof Principal.TenantPrincipal p) {
+      return p;
+    }
+    throw new PermissionDeniedException("this call needs a token of a user or a private app");
+  }
+
+  private static boolean holds(Principal principal, DataModel model, Action action) {
+    return principal instanceof Principal.TenantPrincipal p && p.allows(model, action);
+  }
+
   private static String describe(Requirement requirement) {
     return switch (requirement) {
       case Requirement.OperatorOnly r -> "this call needs the operator token";
       case Requirement.AnyTenantPrincipal r -> "this call needs a token of a user or a private app";
       case Requirement.AnyCaller r -> "this call needs a token";
-      case Requirement.GrantOn(var model, var action) ->
-          "this call needs the " + action.name().toLowerCase(java.util.Locale.ROOT)
-              + " permission on " + model.apiName();
+      case Requirement.GrantOn(var model, var action) -> "this call needs the "
+          + action.name().toLowerCase(Locale.ROOT) + " permission on " + model.apiName();
+      case Requirement.OperatorOrGrantOn(var model, var action) -> "this call needs the operator token or the "
+          + action.name().toLowerCase(Locale.ROOT) + " permission on " + model.apiName();
     };
   }
 }

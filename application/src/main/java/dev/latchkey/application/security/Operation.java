@@ -1,5 +1,8 @@
 package dev.latchkey.application.security;
 
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
+
 /**
  * The permission table: every operation Latchkey offers and what its caller needs. The gRPC adapter
  * maps each RPC to one of these and refuses any RPC that maps to none (deny by default).
@@ -8,8 +11,31 @@ public enum Operation {
   CREATE_TENANT(new Requirement.OperatorOnly()),
   GET_TENANT(new Requirement.OperatorOnly()),
   LIST_TENANTS(new Requirement.OperatorOnly()),
+
   GET_CALLER_IDENTITY(new Requirement.AnyCaller()),
-  LIST_DATA_MODELS(new Requirement.AnyCaller());
+  INTROSPECT_TOKEN(new Requirement.OperatorOrGrantOn(DataModel.TOKEN_INTROSPECTION, Action.READ)),
+  CHECK_ACCESS(new Requirement.OperatorOrGrantOn(DataModel.TOKEN_INTROSPECTION, Action.READ)),
+  LIST_DATA_MODELS(new Requirement.AnyCaller()),
+
+  CREATE_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.CREATE)),
+  GET_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.READ)),
+  LIST_PRIVATE_APPS(grant(DataModel.PRIVATE_APPS, Action.READ)),
+  UPDATE_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.UPDATE)),
+  ENABLE_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.UPDATE)),
+  DISABLE_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.UPDATE)),
+  DELETE_PRIVATE_APP(grant(DataModel.PRIVATE_APPS, Action.DELETE)),
+
+  /** Tokens of a private app need {@code private_apps} create; see {@link TokenOwnerRules}. */
+  CREATE_API_TOKEN(new Requirement.AnyTenantPrincipal()),
+  /** Tokens of a private app need {@code private_apps} read; see {@link TokenOwnerRules}. */
+  GET_API_TOKEN(new Requirement.AnyTenantPrincipal()),
+  /** Tokens of a private app need {@code private_apps} read; see {@link TokenOwnerRules}. */
+  LIST_API_TOKENS(new Requirement.AnyTenantPrincipal()),
+  /** Tokens of a private app need {@code private_apps} delete; see {@link TokenOwnerRules}. */
+  DELETE_API_TOKEN(new Requirement.AnyTenantPrincipal()),
+
+  LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
+  LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ));
 
   private final Requirement requirement;
 
@@ -19,5 +45,9 @@ public enum Operation {
 
   public Requirement requirement() {
     return requirement;
+  }
+
+  private static Requirement grant(DataModel model, Action action) {
+    return new Requirement.GrantOn(model, action);
   }
 }

@@ -8,7 +8,10 @@ public sealed interface Requirement {
   /** Only the installation's operator token. */
   record OperatorOnly() implements Requirement {}
 
-  /** Any authenticated tenant principal (a user or a private app), whatever its grants. */
+  /**
+   * Any authenticated tenant principal (a user or a private app); the use case then applies the
+   * rule that depends on the request, e.g. whose token is being managed.
+   */
   record AnyTenantPrincipal() implements Requirement {}
 
   /** Any authenticated caller, the operator included. */
@@ -16,4 +19,7 @@ public sealed interface Requirement {
 
   /** A tenant principal holding {@code action} on {@code dataModel}. */
   record GrantOn(DataModel dataModel, Action action) implements Requirement {}
+
+  /** The operator, or a tenant principal holding {@code action} on {@code dataModel}. */
+  record OperatorOrGrantOn(DataModel dataModel, Action action) implements Requirement {}
 }

@@ -4,18 +4,22 @@ import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.application.port.out.ApiTokenRepository;
 import dev.latchkey.application.port.out.OperatorCredentials;
+import dev.latchkey.application.port.out.PrivateAppRepository;
+import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TokenHasher;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import jakarta.inject.Inject;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /** Checks bearer tokens: the first step of every authenticated call. */
@@ -25,6 +29,9 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   private final ApiTokenRepository tokens;
   private final UserRepository users;
   private final RoleRepository roles;
+  private final PrivateAppRepository apps;
+  private final TokenUsage usage;
+  private final InstantSource clock;
 
   @Inject
   public AuthenticateTokenService(
@@ -32,12 +39,18 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       OperatorCredentials operator,
       ApiTokenRepository tokens,
       UserRepository users,
-      RoleRepository roles) {
+      RoleRepository roles,
+      PrivateAppRepository apps,
+      TokenUsage usage,
+      InstantSource clock) {
     this.hasher = hasher;
     this.operator = operator;
     this.tokens = tokens;
     this.users = users;
     this.roles = roles;
+    this.apps = apps;
+    this.usage = usage;
+    this.clock = clock;
   }
 
   @Override
@@ -67,12 +80,25 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       // A digest collision across kinds is not a real possibility; refusing keeps the prefix honest.
       return new TokenCheck.Unknown();
     }
-    return switch (token.owner()) {
+    TokenCheck check = switch (token.owner()) {
       case Actor.UserRef ref -> checkUser(token, ref);
-      // Private apps arrive with their own issue; until then no token can name one.
-      case Actor.PrivateAppRef ref -> new TokenCheck.OwnerInactive();
+      case Actor.PrivateAppRef ref -> checkApp(token, ref);
       case Actor.Operator o -> new TokenCheck.Unknown();
     };
+    if (check instanceof TokenCheck.Valid) {
+      usage.used(token.tenantId(), token.id(), clock.instant());
+    }
+    return check;
+  }
+
+  private TokenCheck checkApp(ApiToken token, Actor.PrivateAppRef ref) {
+    Optional<PrivateApp> app = apps.findById(token.tenantId(), ref.id());
+    // Deleted: never again. Disabled: until it is enabled.
+    if (app.isEmpty() || !app.get().isEnabled()) {
+      return new TokenCheck.OwnerInactive();
+    }
+    return new TokenCheck.Valid(new Principal.TenantPrincipal(
+        token.tenantId(), ref, app.get().displayName().value(), app.get().grants(), token.id()));
   }
 
   private TokenCheck checkUser(ApiToken token, Actor.UserRef ref) {

@@ -2,17 +2,13 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageRequest;
-import dev.latchkey.application.paging.PageTokens;
 import dev.latchkey.application.port.in.ListTenantsUseCase;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.common.Uuids;
-import dev.latchkey.domain.error.InvalidArgumentException;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.tenant.Tenant;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /** Lists tenants for the operator, newest first. */
 public final class ListTenantsService implements ListTenantsUseCase {
@@ -28,11 +24,7 @@ public final class ListTenantsService implements ListTenantsUseCase {
   @Override
   public Page<Tenant> listTenants(Principal caller, int pageSize, String pageToken) {
     Authorization.require(caller, Operation.LIST_TENANTS);
-    PageRequest request = PageTokens.request(SCOPE, pageSize, pageToken);
-    if (request.cursor().isPresent() && Uuids.parse(request.cursor().get()).isEmpty()) {
-      throw new InvalidArgumentException("page_token", "is not a page token of this listing");
-    }
-    Page<Tenant> page = tenants.list(request);
-    return new Page<>(page.items(), page.nextCursor().map(c -> PageTokens.encode(SCOPE, Optional.of(c))));
+    PageRequest request = Paging.uuidCursorRequest(SCOPE, pageSize, pageToken);
+    return Paging.withPageToken(SCOPE, tenants.list(request));
   }
 }

@@ -3,13 +3,24 @@ package dev.latchkey.application.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.tenant.Tenant;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +145,60 @@ class FakesTest {
     assertThat(clock.advance(java.time.Duration.ofMinutes(5))).isEqualTo(FixedClock.DEFAULT.plusSeconds(300));
     assertThat(clock.instant()).isEqualTo(FixedClock.DEFAULT.plusSeconds(300));
     assertThat(new FixedClock().instant()).isEqualTo(FixedClock.DEFAULT);
+  }
+
+  @Test
+  void aRolledBackTransactionRestoresDeletedAppsAndTokens() {
+    InMemoryPorts ports = new InMemoryPorts();
+    TenantId tenant = Fixtures.anyTenantId();
+    PrivateApp app = ports.storePrivateApp(tenant, PermissionSet.none());
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    ports.audit.append(new AuditEntry(tenant, new AuditEventId(ports.ids.newId()), FixedClock.DEFAULT,
+        new Actor.Operator(), null, AuditAction.PRIVATE_APP_CREATED, app.resourceName(), Map.of()));
+
+    assertThatThrownBy(() -> ports.transactions.inTransaction(() -> {
+      ports.privateApps.delete(tenant, app.id(), FixedClock.DEFAULT);
+      ports.privateApps.insert(Fixtures.privateApp(tenant, PermissionSet.none()));
+      ports.tokens.deleteAllOf(tenant, app.ref(), FixedClock.DEFAULT);
+      ports.tokens.recordLastUse(Map.of(token.token().id(), FixedClock.DEFAULT));
+      ports.audit.append(new AuditEntry(tenant, new AuditEventId(ports.ids.newId()), FixedClock.DEFAULT,
+          new Actor.Operator(), null, AuditAction.PRIVATE_APP_DELETED, app.resourceName(), Map.of()));
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(ports.privateApps.all()).containsExactly(app);
+    assertThat(ports.tokens.all()).containsExactly(token.token());
+    assertThat(ports.audit.entries()).hasSize(1);
+  }
+
+  @Test
+  void theRequestLogIsWrittenOutsideTransactionsAndSurvivesARollback() throws InterruptedException {
+    InMemoryPorts ports = new InMemoryPorts();
+    Principal.TenantPrincipal caller = Fixtures.anyTenantPrincipal();
+
+    assertThatThrownBy(() -> ports.transactions.inTransaction(() -> {
+      try {
+        ports.recordRequestService().record(caller, FixedClock.DEFAULT, "/m", "OK", Duration.ZERO, "p", "a");
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(ports.requestLog.recorded()).hasSize(1);
+    assertThat(ports.requestLog.list(caller.tenantId(), caller.actor(),
+        new dev.latchkey.application.paging.PageRequest(10, java.util.Optional.empty())).items()).hasSize(1);
+  }
+
+  @Test
+  void anArmedUpdateFailureIsThrownOnceAndLeavesTheAppAsItWas() {
+    InMemoryPrivateAppRepository apps = new InMemoryPrivateAppRepository();
+    PrivateApp app = Fixtures.privateApp(Fixtures.anyTenantId(), PermissionSet.none());
+    apps.insert(app);
+    apps.failNextWrite(new IllegalStateException("disk full"));
+
+    assertThatThrownBy(() -> apps.update(app.disable(FixedClock.DEFAULT))).hasMessage("disk full");
+    assertThat(apps.all()).containsExactly(app);
+    assertThat(apps.update(app.disable(FixedClock.DEFAULT))).isTrue();
   }
 }

@@ -1,11 +1,14 @@
 package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.in.CreateTenantCommand;
+import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
@@ -51,6 +54,16 @@ public final class Fixtures {
 
   public static ApiTokenId anyApiTokenId() {
     return new ApiTokenId(UUID.randomUUID());
+  }
+
+  public static PrivateAppId anyPrivateAppId() {
+    return new PrivateAppId(UUID.randomUUID());
+  }
+
+  /** An enabled private app of {@code tenantId} holding {@code grants}, created by the operator. */
+  public static PrivateApp privateApp(TenantId tenantId, PermissionSet grants) {
+    return PrivateApp.create(tenantId, anyPrivateAppId(), anyDisplayName(), Description.EMPTY, grants,
+        new Actor.Operator(), NOW);
   }
 
   public static Tenant anyTenant() {

@@ -1,41 +1,72 @@
 package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.service.AuditTrail;
 import dev.latchkey.application.service.AuthenticateTokenService;
+import dev.latchkey.application.service.ChangePrivateAppStateService;
+import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.service.CreateApiTokenService;
+import dev.latchkey.application.service.CreatePrivateAppService;
 import dev.latchkey.application.service.CreateTenantService;
+import dev.latchkey.application.service.DeletePrivateAppService;
+import dev.latchkey.application.service.GetCallerIdentityService;
+import dev.latchkey.application.service.GetPrivateAppService;
 import dev.latchkey.application.service.GetTenantService;
+import dev.latchkey.application.service.IntrospectTokenService;
+import dev.latchkey.application.service.ListAuditEventsService;
+import dev.latchkey.application.service.ListDataModelsService;
+import dev.latchkey.application.service.ListPrivateAppsService;
+import dev.latchkey.application.service.ListRequestLogsService;
 import dev.latchkey.application.service.ListTenantsService;
+import dev.latchkey.application.service.ManageApiTokensService;
+import dev.latchkey.application.service.RecordRequestService;
+import dev.latchkey.application.service.TokenOwners;
+import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.domain.common.Description;
+import dev.latchkey.domain.common.DisplayName;
+import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenSecret;
-import dev.latchkey.domain.common.DisplayName;
-import dev.latchkey.domain.tenant.TenantId;
-import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.user.User;
 
 /**
  * Every out-port as a fake, wired together: the repositories and the audit log take part in {@link
- * #transactions}, time stands still at {@link FixedClock#DEFAULT} unless {@link #clock} is moved.
+ * #transactions} (the request log does not: it is written outside them), time stands still at
+ * {@link FixedClock#DEFAULT} unless {@link #clock} is moved, and token uses go to the real {@link
+ * CoalescingTokenUsage} over {@link #tokens}, written when a test calls {@code usage.flush()}.
  */
 public final class InMemoryPorts {
   public final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
   public final InMemoryRoleRepository roles = new InMemoryRoleRepository();
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
+  public final InMemoryPrivateAppRepository privateApps = new InMemoryPrivateAppRepository();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
-  public final FakeTransactions transactions = new FakeTransactions(tenants, roles, users, tokens, audit);
+  public final InMemoryRequestLogRepository requestLog = new InMemoryRequestLogRepository();
+  public final FakeTransactions transactions =
+      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit);
   public final MutableClock clock = new MutableClock();
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final FakeSecretGenerator secrets = new FakeSecretGenerator();
   public final FakeTokenHasher hasher = new FakeTokenHasher();
   public final FakeOperatorCredentials operator = new FakeOperatorCredentials();
+  public final CoalescingTokenUsage usage = new CoalescingTokenUsage(tokens);
 
   public CreateTenantService createTenantService() {
     return new CreateTenantService(transactions, tenants, roles, users, tokens, audit, ids, secrets, hasher, clock);
   }
 
   public AuthenticateTokenService authenticateTokenService() {
-    return new AuthenticateTokenService(hasher, operator, tokens, users, roles);
+    return new AuthenticateTokenService(hasher, operator, tokens, users, roles, privateApps, usage, clock);
   }
 
   public GetTenantService getTenantService() {
@@ -44,6 +75,71 @@ public final class InMemoryPorts {
 
   public ListTenantsService listTenantsService() {
     return new ListTenantsService(tenants);
+  }
+
+  public GetCallerIdentityService getCallerIdentityService() {
+    return new GetCallerIdentityService();
+  }
+
+  public ListDataModelsService listDataModelsService() {
+    return new ListDataModelsService();
+  }
+
+  public AuditTrail auditTrail() {
+    return new AuditTrail(audit, ids);
+  }
+
+  public TokenOwners tokenOwners() {
+    return new TokenOwners(privateApps, users, roles);
+  }
+
+  public CreatePrivateAppService createPrivateAppService() {
+    return new CreatePrivateAppService(transactions, privateApps, roles, auditTrail(), ids, clock);
+  }
+
+  public GetPrivateAppService getPrivateAppService() {
+    return new GetPrivateAppService(privateApps);
+  }
+
+  public ListPrivateAppsService listPrivateAppsService() {
+    return new ListPrivateAppsService(privateApps);
+  }
+
+  public UpdatePrivateAppService updatePrivateAppService() {
+    return new UpdatePrivateAppService(transactions, privateApps, auditTrail(), clock);
+  }
+
+  public ChangePrivateAppStateService changePrivateAppStateService() {
+    return new ChangePrivateAppStateService(transactions, privateApps, auditTrail(), clock);
+  }
+
+  public DeletePrivateAppService deletePrivateAppService() {
+    return new DeletePrivateAppService(transactions, privateApps, tokens, auditTrail(), clock);
+  }
+
+  public CreateApiTokenService createApiTokenService() {
+    return new CreateApiTokenService(
+        transactions, tokens, tokenOwners(), auditTrail(), ids, secrets, hasher, clock);
+  }
+
+  public ManageApiTokensService manageApiTokensService() {
+    return new ManageApiTokensService(transactions, tokens, tokenOwners(), auditTrail(), clock);
+  }
+
+  public IntrospectTokenService introspectTokenService() {
+    return new IntrospectTokenService(authenticateTokenService());
+  }
+
+  public ListAuditEventsService listAuditEventsService() {
+    return new ListAuditEventsService(audit);
+  }
+
+  public ListRequestLogsService listRequestLogsService() {
+    return new ListRequestLogsService(requestLog, tokenOwners());
+  }
+
+  public RecordRequestService recordRequestService() {
+    return new RecordRequestService(requestLog);
   }
 
   /** A new tenant with its account holder and that user's first token, created by the operator. */
@@ -59,5 +155,43 @@ public final class InMemoryPorts {
         hasher.digest(secret), clock.instant(), owner, null);
     tokens.insert(token);
     return new IssuedToken(token, secret);
+  }
+
+  /** Stores a new, enabled private app of {@code tenantId} holding {@code grants}, created now. */
+  public PrivateApp storePrivateApp(TenantId tenantId, PermissionSet grants) {
+    PrivateApp app = PrivateApp.create(tenantId, new PrivateAppId(ids.newId()), Fixtures.anyDisplayName(),
+        Description.EMPTY, grants, new Actor.Operator(), clock.instant());
+    privateApps.insert(app);
+    return app;
+  }
+
+  /**
+   * Stores an active team member of {@code tenantId} with a new role of {@code grants} and {@code
+   * apiAccess}.
+   */
+  public User storeMember(TenantId tenantId, PermissionSet grants, boolean apiAccess) {
+    Role role = Fixtures.role(tenantId, grants, apiAccess);
+    roles.insert(role);
+    User member = Fixtures.member(tenantId, role.id());
+    users.insert(member);
+    return member;
+  }
+
+  /**
+   * The principal that {@code token} authenticates as now.
+   *
+   * @throws AssertionError if the token is refused
+   */
+  public Principal signIn(IssuedToken token) {
+    TokenCheck check = authenticateTokenService().authenticate(token.secret().reveal());
+    if (!(check instanceof TokenCheck.Valid(Principal principal))) {
+      throw new AssertionError("the token was refused: " + check);
+    }
+    return principal;
+  }
+
+  /** A fresh token of {@code owner} and the tenant principal it authenticates as. */
+  public Principal.TenantPrincipal signInAs(TenantId tenantId, Actor owner) {
+    return (Principal.TenantPrincipal) signIn(issueToken(tenantId, owner));
   }
 }

@@ -7,6 +7,8 @@ class InMemoryRepositoriesTest extends RepositoryContract {
         new InMemoryTenantRepository(),
         new InMemoryRoleRepository(),
         new InMemoryUserRepository(),
-        new InMemoryApiTokenRepository());
+        new InMemoryApiTokenRepository(),
+        new InMemoryPrivateAppRepository(),
+        new InMemoryAuditLog());
   }
 }

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageRequest;
 import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.error.AlreadyExistsException;
@@ -17,6 +23,9 @@ import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.privateapp.PrivateAppState;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
@@ -32,6 +41,7 @@ import dev.latchkey.domain.user.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +53,22 @@ import org.junit.jupiter.api.Test;
 public abstract class RepositoryContract {
   /** The repositories under test, over the same storage. */
   public record Repositories(
-      TenantRepository tenants, RoleRepository roles, UserRepository users, ApiTokenRepository tokens) {}
+      TenantRepository tenants,
+      RoleRepository roles,
+      UserRepository users,
+      ApiTokenRepository tokens,
+      PrivateAppRepository privateApps,
+      AuditLog audit) {}
 
   private static final Instant NOW = FixedClock.DEFAULT;
+  private static final PermissionSet SUPPORT = PermissionSet.of(
+      Grant.of(DataModel.TICKETS, Action.READ, Action.UPDATE), Grant.of(DataModel.COMPANIES, Action.READ));
 
   private final SequentialIdGenerator ids = new SequentialIdGenerator();
   private final FakeSecretGenerator secrets = new FakeSecretGenerator("contract");
   private final FakeTokenHasher hasher = new FakeTokenHasher();
   private Repositories repositories;
+  private int appsCreated;
 
   /** Repositories over storage that holds nothing yet; called before each test. */
   protected abstract Repositories freshRepositories();
@@ -177,6 +195,364 @@ public abstract class RepositoryContract {
         .isEmpty();
   }
 
+  // ---- Private apps ----
+
+  @Test
+  void anInsertedPrivateAppIsFoundInItsTenantOnly() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(app);
+    assertThat(repositories.privateApps().findById(other.id(), app.id())).isEmpty();
+    assertThat(repositories.privateApps().findById(tenant.id(), new PrivateAppId(ids.newId()))).isEmpty();
+  }
+
+  @Test
+  void aPrivateAppKeepsEveryField() {
+    Tenant tenant = newTenant();
+    User creator = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+    PrivateApp app = new PrivateApp(tenant.id(), new PrivateAppId(ids.newId()), new DisplayName("Zapier sync"),
+        new Description("Pushes tickets\nto the warehouse."), PrivateAppState.DISABLED, SUPPORT, NOW,
+        NOW.plusSeconds(5), creator.ref(), 7);
+    repositories.privateApps().insert(app);
+
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(app);
+  }
+
+  @Test
+  void anUpdateFromTheStoredVersionIsStored() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp renamed = app.withDisplayName(new DisplayName("Renamed"), NOW.plusSeconds(1));
+
+    assertThat(repositories.privateApps().update(renamed)).isTrue();
+
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(renamed);
+  }
+
+  @Test
+  void anUpdateFromAStaleVersionIsRefusedAndChangesNothing() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp first = app.withDisplayName(new DisplayName("First"), NOW.plusSeconds(1));
+    PrivateApp second = app.withDisplayName(new DisplayName("Second"), NOW.plusSeconds(2));
+    repositories.privateApps().update(first);
+
+    assertThat(repositories.privateApps().update(second)).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(first);
+  }
+
+  @Test
+  void anUpdateThatSkipsAVersionIsRefused() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp twoAhead = app.disable(NOW.plusSeconds(1)).enable(NOW.plusSeconds(2));
+
+    assertThat(repositories.privateApps().update(twoAhead)).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(app);
+  }
+
+  @Test
+  void anUpdateOfADeletedAppIsRefused() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    repositories.privateApps().delete(tenant.id(), app.id(), NOW.plusSeconds(1));
+
+    assertThat(repositories.privateApps().update(app.disable(NOW.plusSeconds(2)))).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).isEmpty();
+  }
+
+  @Test
+  void anUpdateClaimingAnotherTenantIsRefused() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp disabled = app.disable(NOW.plusSeconds(1));
+    PrivateApp moved = new PrivateApp(other.id(), app.id(), disabled.displayName(), disabled.description(),
+        disabled.state(), disabled.grants(), disabled.createTime(), disabled.updateTime(), disabled.creator(),
+        disabled.version());
+
+    assertThat(repositories.privateApps().update(moved)).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(app);
+    assertThat(repositories.privateApps().findById(other.id(), app.id())).isEmpty();
+  }
+
+  @Test
+  void aDeletedAppIsNeitherFoundNorListedAndASecondDeleteIsRefused() {
+    Tenant tenant = newTenant();
+    PrivateApp kept = newApp(tenant.id());
+    PrivateApp deleted = newApp(tenant.id());
+
+    assertThat(repositories.privateApps().delete(tenant.id(), deleted.id(), NOW.plusSeconds(1))).isTrue();
+
+    assertThat(repositories.privateApps().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThat(listApps(tenant.id(), 10, Optional.empty(), Optional.empty()).items()).containsExactly(kept);
+    assertThat(repositories.privateApps().delete(tenant.id(), deleted.id(), NOW.plusSeconds(2))).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), kept.id())).contains(kept);
+  }
+
+  @Test
+  void anAppCannotBeDeletedFromAnotherTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+
+    assertThat(repositories.privateApps().delete(other.id(), app.id(), NOW.plusSeconds(1))).isFalse();
+    assertThat(repositories.privateApps().delete(tenant.id(), new PrivateAppId(ids.newId()), NOW)).isFalse();
+    assertThat(repositories.privateApps().findById(tenant.id(), app.id())).contains(app);
+  }
+
+  @Test
+  void appsAreListedNewestFirstInPagesAndOnlyWithinTheirTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    List<PrivateApp> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(newApp(tenant.id()));
+      newApp(other.id());
+    }
+
+    Page<PrivateApp> first = listApps(tenant.id(), 2, Optional.empty(), Optional.empty());
+    Page<PrivateApp> second = listApps(tenant.id(), 2, first.nextCursor(), Optional.empty());
+    Page<PrivateApp> third = listApps(tenant.id(), 2, second.nextCursor(), Optional.empty());
+
+    assertThat(first.items()).containsExactly(created.get(4), created.get(3));
+    assertThat(second.items()).containsExactly(created.get(2), created.get(1));
+    assertThat(third.items()).containsExactly(created.get(0));
+    assertThat(third.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void aFullLastPageOfAppsHasNoNextCursor() {
+    Tenant tenant = newTenant();
+    newApp(tenant.id());
+    newApp(tenant.id());
+
+    Page<PrivateApp> page = listApps(tenant.id(), 2, Optional.empty(), Optional.empty());
+
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.nextCursor()).isEmpty();
+    assertThat(listApps(newTenant().id(), 2, Optional.empty(), Optional.empty()).items()).isEmpty();
+  }
+
+  @Test
+  void appsAreFilteredByStateAcrossPages() {
+    Tenant tenant = newTenant();
+    List<PrivateApp> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      PrivateApp app = newApp(tenant.id());
+      if (i % 2 == 0) {
+        app = app.disable(NOW.plusSeconds(10));
+        assertThat(repositories.privateApps().update(app)).isTrue();
+      }
+      created.add(app);
+    }
+
+    Page<PrivateApp> firstDisabled = listApps(tenant.id(), 2, Optional.empty(), Optional.of(PrivateAppState.DISABLED));
+    Page<PrivateApp> secondDisabled =
+        listApps(tenant.id(), 2, firstDisabled.nextCursor(), Optional.of(PrivateAppState.DISABLED));
+    Page<PrivateApp> enabled = listApps(tenant.id(), 10, Optional.empty(), Optional.of(PrivateAppState.ENABLED));
+
+    assertThat(firstDisabled.items()).containsExactly(created.get(4), created.get(2));
+    assertThat(secondDisabled.items()).containsExactly(created.get(0));
+    assertThat(secondDisabled.nextCursor()).isEmpty();
+    assertThat(enabled.items()).containsExactly(created.get(3), created.get(1));
+    assertThat(listApps(tenant.id(), 10, Optional.empty(), Optional.empty()).items()).hasSize(5);
+  }
+
+  // ---- Tokens ----
+
+  @Test
+  void aTokenIsFoundByIdOnlyForItsOwnerInItsTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp sibling = newApp(tenant.id());
+    ApiToken token = newToken(tenant.id(), app.ref(), NOW);
+
+    assertThat(repositories.tokens().findById(tenant.id(), app.ref(), token.id())).contains(token);
+    assertThat(repositories.tokens().findById(tenant.id(), sibling.ref(), token.id())).isEmpty();
+    assertThat(repositories.tokens().findById(other.id(), app.ref(), token.id())).isEmpty();
+    assertThat(repositories.tokens().findById(tenant.id(), app.ref(), new ApiTokenId(ids.newId()))).isEmpty();
+  }
+
+  @Test
+  void anAppTokenIsFoundByItsDigest() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    TokenSecret secret = secrets.newToken(TokenKind.PRIVATE_APP);
+    ApiToken token = newToken(tenant.id(), app.ref(), secret, NOW);
+
+    assertThat(repositories.tokens().findByDigest(hasher.digest(secret))).contains(token);
+  }
+
+  @Test
+  void anOwnersTokensAreListedNewestFirstInPagesAndCounted() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp sibling = newApp(tenant.id());
+    List<ApiToken> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(newToken(tenant.id(), app.ref(), NOW.plusSeconds(i)));
+    }
+    newToken(tenant.id(), sibling.ref(), NOW);
+
+    Page<ApiToken> first = listTokens(tenant.id(), app.ref(), 2, Optional.empty());
+    Page<ApiToken> second = listTokens(tenant.id(), app.ref(), 2, first.nextCursor());
+    Page<ApiToken> third = listTokens(tenant.id(), app.ref(), 2, second.nextCursor());
+
+    assertThat(first.items()).containsExactly(created.get(4), created.get(3));
+    assertThat(second.items()).containsExactly(created.get(2), created.get(1));
+    assertThat(third.items()).containsExactly(created.get(0));
+    assertThat(third.nextCursor()).isEmpty();
+    assertThat(repositories.tokens().countByOwner(tenant.id(), app.ref())).isEqualTo(5);
+    assertThat(repositories.tokens().countByOwner(tenant.id(), sibling.ref())).isEqualTo(1);
+    assertThat(repositories.tokens().countByOwner(other.id(), app.ref())).isZero();
+    assertThat(listTokens(other.id(), app.ref(), 10, Optional.empty()).items()).isEmpty();
+  }
+
+  @Test
+  void deletingATokenLeavesItsSiblingsAlone() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    TokenSecret doomedSecret = secrets.newToken(TokenKind.PRIVATE_APP);
+    TokenSecret keptSecret = secrets.newToken(TokenKind.PRIVATE_APP);
+    ApiToken doomed = newToken(tenant.id(), app.ref(), doomedSecret, NOW);
+    ApiToken kept = newToken(tenant.id(), app.ref(), keptSecret, NOW.plusSeconds(1));
+
+    assertThat(repositories.tokens().delete(tenant.id(), app.ref(), doomed.id(), NOW.plusSeconds(2))).isTrue();
+
+    assertThat(repositories.tokens().findById(tenant.id(), app.ref(), doomed.id())).isEmpty();
+    assertThat(repositories.tokens().findByDigest(hasher.digest(doomedSecret))).isEmpty();
+    assertThat(repositories.tokens().findById(tenant.id(), app.ref(), kept.id())).contains(kept);
+    assertThat(repositories.tokens().findByDigest(hasher.digest(keptSecret))).contains(kept);
+    assertThat(listTokens(tenant.id(), app.ref(), 10, Optional.empty()).items()).containsExactly(kept);
+    assertThat(repositories.tokens().countByOwner(tenant.id(), app.ref())).isEqualTo(1);
+  }
+
+  @Test
+  void aTokenIsDeletedOnceAndOnlyByNamingItsOwnerAndTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp sibling = newApp(tenant.id());
+    ApiToken token = newToken(tenant.id(), app.ref(), NOW);
+
+    assertThat(repositories.tokens().delete(tenant.id(), sibling.ref(), token.id(), NOW)).isFalse();
+    assertThat(repositories.tokens().delete(other.id(), app.ref(), token.id(), NOW)).isFalse();
+    assertThat(repositories.tokens().findById(tenant.id(), app.ref(), token.id())).contains(token);
+
+    assertThat(repositories.tokens().delete(tenant.id(), app.ref(), token.id(), NOW)).isTrue();
+    assertThat(repositories.tokens().delete(tenant.id(), app.ref(), token.id(), NOW)).isFalse();
+  }
+
+  @Test
+  void deletingAllOfAnOwnersTokensCountsTheLiveOnesAndSparesOtherOwners() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    PrivateApp sibling = newApp(tenant.id());
+    TokenSecret secret = secrets.newToken(TokenKind.PRIVATE_APP);
+    newToken(tenant.id(), app.ref(), secret, NOW);
+    newToken(tenant.id(), app.ref(), NOW);
+    ApiToken alreadyDeleted = newToken(tenant.id(), app.ref(), NOW);
+    ApiToken other = newToken(tenant.id(), sibling.ref(), NOW);
+    repositories.tokens().delete(tenant.id(), app.ref(), alreadyDeleted.id(), NOW);
+
+    assertThat(repositories.tokens().deleteAllOf(tenant.id(), app.ref(), NOW.plusSeconds(1))).isEqualTo(2);
+
+    assertThat(repositories.tokens().countByOwner(tenant.id(), app.ref())).isZero();
+    assertThat(repositories.tokens().findByDigest(hasher.digest(secret))).isEmpty();
+    assertThat(repositories.tokens().findById(tenant.id(), sibling.ref(), other.id())).contains(other);
+    assertThat(repositories.tokens().deleteAllOf(tenant.id(), app.ref(), NOW.plusSeconds(2))).isZero();
+  }
+
+  @Test
+  void theLastUseTimeIsRaisedButNeverLowered() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    ApiToken one = newToken(tenant.id(), app.ref(), NOW);
+    ApiToken two = newToken(tenant.id(), app.ref(), NOW);
+    Instant later = NOW.plusSeconds(60);
+
+    repositories.tokens().recordLastUse(Map.of(one.id(), later, two.id(), NOW.plusSeconds(30)));
+    assertThat(lastUseOf(tenant.id(), app.ref(), one)).contains(later);
+    assertThat(lastUseOf(tenant.id(), app.ref(), two)).contains(NOW.plusSeconds(30));
+
+    repositories.tokens().recordLastUse(Map.of(one.id(), NOW.plusSeconds(10), two.id(), NOW.plusSeconds(90)));
+    assertThat(lastUseOf(tenant.id(), app.ref(), one)).contains(later);
+    assertThat(lastUseOf(tenant.id(), app.ref(), two)).contains(NOW.plusSeconds(90));
+  }
+
+  @Test
+  void aNewTokenHasNoLastUseAndAnUnknownIdIsIgnored() {
+    Tenant tenant = newTenant();
+    PrivateApp app = newApp(tenant.id());
+    ApiToken token = newToken(tenant.id(), app.ref(), NOW);
+
+    repositories.tokens().recordLastUse(Map.of(new ApiTokenId(ids.newId()), NOW.plusSeconds(5)));
+
+    assertThat(lastUseOf(tenant.id(), app.ref(), token)).isEmpty();
+  }
+
+  // ---- Audit trail ----
+
+  @Test
+  void auditEntriesAreListedNewestFirstInPagesAndOnlyWithinTheirTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    List<AuditEntry> appended = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      appended.add(newAuditEntry(tenant.id(), "privateApps/" + ids.newId(), i));
+      newAuditEntry(other.id(), "privateApps/" + ids.newId(), i);
+    }
+
+    Page<AuditEntry> first = listAudit(tenant.id(), 2, Optional.empty(), Optional.empty());
+    Page<AuditEntry> second = listAudit(tenant.id(), 2, first.nextCursor(), Optional.empty());
+    Page<AuditEntry> third = listAudit(tenant.id(), 2, second.nextCursor(), Optional.empty());
+
+    assertThat(first.items()).containsExactly(appended.get(4), appended.get(3));
+    assertThat(second.items()).containsExactly(appended.get(2), appended.get(1));
+    assertThat(third.items()).containsExactly(appended.get(0));
+    assertThat(third.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void anAuditEntryKeepsEveryField() {
+    Tenant tenant = newTenant();
+    PrivateApp actor = newApp(tenant.id());
+    ApiToken token = newToken(tenant.id(), actor.ref(), NOW);
+    AuditEntry entry = new AuditEntry(tenant.id(), new AuditEventId(ids.newId()), NOW, actor.ref(), token.id(),
+        AuditAction.PRIVATE_APP_UPDATED, newApp(tenant.id()).resourceName(),
+        Map.of("display_name", "Renamed", "grants", "companies:read"));
+    repositories.audit().append(entry);
+
+    assertThat(listAudit(tenant.id(), 10, Optional.empty(), Optional.empty()).items()).containsExactly(entry);
+  }
+
+  @Test
+  void theTargetFilterIncludesResourcesUnderTheTargetButNotNamesThatMerelyStartAlike() {
+    Tenant tenant = newTenant();
+    String app = "privateApps/" + ids.newId();
+    AuditEntry created = newAuditEntry(tenant.id(), app, 0);
+    AuditEntry tokenCreated = newAuditEntry(tenant.id(), app + "/tokens/" + ids.newId(), 1);
+    newAuditEntry(tenant.id(), app + "y", 2);
+    newAuditEntry(tenant.id(), "privateApps/" + ids.newId(), 3);
+    newAuditEntry(tenant.id(), "users/" + ids.newId(), 4);
+    AuditEntry updated = newAuditEntry(tenant.id(), app, 5);
+
+    Page<AuditEntry> first = listAudit(tenant.id(), 2, Optional.empty(), Optional.of(app));
+    Page<AuditEntry> second = listAudit(tenant.id(), 2, first.nextCursor(), Optional.of(app));
+
+    assertThat(first.items()).containsExactly(updated, tokenCreated);
+    assertThat(second.items()).containsExactly(created);
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(listAudit(tenant.id(), 10, Optional.empty(), Optional.of(app + "/tokens")).items())
+        .containsExactly(tokenCreated);
+    assertThat(listAudit(newTenant().id(), 10, Optional.empty(), Optional.of(app)).items()).isEmpty();
+  }
+
   private Tenant newTenant() {
     Tenant tenant = Tenant.create(new TenantId(ids.newId()), new DisplayName("Tenant"), NOW);
     repositories.tenants().insert(tenant);
@@ -208,10 +584,51 @@ public abstract class RepositoryContract {
   }
 
   private ApiToken newToken(TenantId tenantId, User owner, TokenSecret secret) {
+    return newToken(tenantId, owner.ref(), secret, NOW);
+  }
+
+  private ApiToken newToken(TenantId tenantId, Actor owner, Instant createTime) {
+    return newToken(tenantId, owner, secrets.newToken(ApiToken.kindFor(owner)), createTime);
+  }
+
+  private ApiToken newToken(TenantId tenantId, Actor owner, TokenSecret secret, Instant createTime) {
     ApiToken token = new ApiToken(
-        tenantId, new ApiTokenId(ids.newId()), owner.ref(), new DisplayName("Token"), secret.displayPrefix(),
-        hasher.digest(secret), NOW, new Actor.Operator(), null);
+        tenantId, new ApiTokenId(ids.newId()), owner, new DisplayName("Token"), secret.displayPrefix(),
+        hasher.digest(secret), createTime, new Actor.Operator(), null);
     repositories.tokens().insert(token);
     return token;
+  }
+
+  private Optional<Instant> lastUseOf(TenantId tenantId, Actor owner, ApiToken token) {
+    return repositories.tokens().findById(tenantId, owner, token.id()).orElseThrow().lastUse();
+  }
+
+  private Page<ApiToken> listTokens(TenantId tenantId, Actor owner, int size, Optional<String> cursor) {
+    return repositories.tokens().listByOwner(tenantId, owner, new PageRequest(size, cursor));
+  }
+
+  /** A new, enabled app; each one is created a second after the one before, with a later id. */
+  private PrivateApp newApp(TenantId tenantId) {
+    PrivateApp app = PrivateApp.create(tenantId, new PrivateAppId(ids.newId()), new DisplayName("App"),
+        Description.EMPTY, SUPPORT, new Actor.Operator(), NOW.plusSeconds(appsCreated++));
+    repositories.privateApps().insert(app);
+    return app;
+  }
+
+  private Page<PrivateApp> listApps(
+      TenantId tenantId, int size, Optional<String> cursor, Optional<PrivateAppState> state) {
+    return repositories.privateApps().list(tenantId, new PageRequest(size, cursor), state);
+  }
+
+  /** An entry {@code second} seconds after {@link #NOW}, with a later id than every entry before. */
+  private AuditEntry newAuditEntry(TenantId tenantId, String target, int second) {
+    AuditEntry entry = new AuditEntry(tenantId, new AuditEventId(ids.newId()), NOW.plusSeconds(second),
+        new Actor.Operator(), null, AuditAction.PRIVATE_APP_CREATED, target, Map.of("display_name", "App"));
+    repositories.audit().append(entry);
+    return entry;
+  }
+
+  private Page<AuditEntry> listAudit(TenantId tenantId, int size, Optional<String> cursor, Optional<String> target) {
+    return repositories.audit().list(tenantId, new PageRequest(size, cursor), target);
   }
 }

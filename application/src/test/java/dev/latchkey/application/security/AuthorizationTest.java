@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.domain.error.PermissionDeniedException;
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
+import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
 import java.util.EnumSet;
@@ -30,13 +33,32 @@ class AuthorizationTest {
     }
   }
 
+  private static final Set<Caller> TENANT_PRINCIPALS =
+      EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT, Caller.TENANT_PRINCIPAL_WITHOUT_GRANTS);
+
   /** Who may run what. A new operation fails {@link #everyOperationIsInTheTable} until it is added. */
-  private static final Map<Operation, Set<Caller>> ALLOWED = Map.of(
-      Operation.CREATE_TENANT, EnumSet.of(Caller.OPERATOR),
-      Operation.GET_TENANT, EnumSet.of(Caller.OPERATOR),
-      Operation.LIST_TENANTS, EnumSet.of(Caller.OPERATOR),
-      Operation.GET_CALLER_IDENTITY, EnumSet.allOf(Caller.class),
-      Operation.LIST_DATA_MODELS, EnumSet.allOf(Caller.class));
+  private static final Map<Operation, Set<Caller>> ALLOWED = Map.ofEntries(
+      Map.entry(Operation.CREATE_TENANT, EnumSet.of(Caller.OPERATOR)),
+      Map.entry(Operation.GET_TENANT, EnumSet.of(Caller.OPERATOR)),
+      Map.entry(Operation.LIST_TENANTS, EnumSet.of(Caller.OPERATOR)),
+      Map.entry(Operation.GET_CALLER_IDENTITY, EnumSet.allOf(Caller.class)),
+      Map.entry(Operation.INTROSPECT_TOKEN, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.CHECK_ACCESS, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_DATA_MODELS, EnumSet.allOf(Caller.class)),
+      Map.entry(Operation.CREATE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.GET_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_PRIVATE_APPS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.UPDATE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.ENABLE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.DISABLE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.DELETE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      // The owner-dependent rule is applied by the use case; see TokenOwnerRulesTest.
+      Map.entry(Operation.CREATE_API_TOKEN, TENANT_PRINCIPALS),
+      Map.entry(Operation.GET_API_TOKEN, TENANT_PRINCIPALS),
+      Map.entry(Operation.LIST_API_TOKENS, TENANT_PRINCIPALS),
+      Map.entry(Operation.DELETE_API_TOKEN, TENANT_PRINCIPALS),
+      Map.entry(Operation.LIST_AUDIT_EVENTS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_REQUEST_LOGS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)));
 
   @Test
   void everyOperationIsInTheTable() {
@@ -65,5 +87,44 @@ class AuthorizationTest {
   void theRefusalSaysWhatIsNeeded() {
     assertThatThrownBy(() -> Authorization.require(Fixtures.anyTenantPrincipal(), Operation.CREATE_TENANT))
         .hasMessage("this call needs the operator token");
+  }
+
+  @Test
+  void aGrantRefusalNamesTheActionAndTheDataModel() {
+    assertThatThrownBy(() -> Authorization.require(
+            Fixtures.tenantPrincipal(Fixtures.anyTenantId(), PermissionSet.none()), Operation.DELETE_PRIVATE_APP))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the delete permission on private_apps");
+  }
+
+  @Test
+  void theOperatorIsNoTenantPrincipal() {
+    assertThatThrownBy(() -> Authorization.tenantPrincipal(Fixtures.operator()))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> Authorization.requireGrant(Fixtures.operator(), DataModel.COMPANIES, Action.READ))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
+
+  @Test
+  void holdingEveryGrantRequestedPassesTheNoEscalationCheck() {
+    Principal.TenantPrincipal caller = Fixtures.tenantPrincipal(Fixtures.anyTenantId(), PermissionSet.of(
+        Grant.of(DataModel.COMPANIES, Action.READ, Action.UPDATE), Grant.of(DataModel.TICKETS, Action.READ)));
+
+    assertThatCode(() -> Authorization.requireHolds(caller, PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ))))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> Authorization.requireHolds(caller, PermissionSet.none())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theNoEscalationRefusalNamesEveryMissingGrant() {
+    Principal.TenantPrincipal caller = Fixtures.tenantPrincipal(Fixtures.anyTenantId(),
+        PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ)));
+    PermissionSet requested = PermissionSet.of(
+        Grant.of(DataModel.COMPANIES, Action.READ, Action.UPDATE, Action.DELETE), Grant.of(DataModel.TICKETS, Action.READ));
+
+    assertThatThrownBy(() -> Authorization.requireHolds(caller, requested))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("you cannot give permissions you do not hold yourself: "
+            + "companies update, companies delete, tickets read");
   }
 }

@@ -14,6 +14,7 @@ import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiToken;
@@ -22,6 +23,8 @@ import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -193,10 +196,94 @@ class AuthenticateTokenServiceTest {
   }
 
   @Test
-  void privateAppTokensAreNotAcceptedYet() {
+  void aTokenOfAnAppThatNeverExistedIsRefused() {
     IssuedToken token = ports.issueToken(tenant, new Actor.PrivateAppRef(new PrivateAppId(UUID.randomUUID())));
 
     assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
+  }
+
+  @Test
+  void anAppTokenIsValidWithTheAppsGrantsAndDisplayName() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+
+    assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.Valid(
+        new Principal.TenantPrincipal(tenant, app.ref(), app.displayName().value(), SUPPORT, token.token().id())));
+  }
+
+  @Test
+  void anAppTokenCarriesTheAppsGrantsAsOfNow() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    PermissionSet narrowed = PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ));
+    ports.privateApps.update(app.withGrants(narrowed, ports.clock.instant()));
+
+    assertThat(principalOf(service.authenticate(token.secret().reveal())).grants()).isEqualTo(narrowed);
+  }
+
+  @Test
+  void aDisabledAppsTokenIsRefusedUntilTheAppIsEnabledAgain() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    PrivateApp disabled = app.disable(ports.clock.instant());
+    ports.privateApps.update(disabled);
+
+    assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
+
+    ports.privateApps.update(disabled.enable(ports.clock.instant()));
+    assertThat(service.authenticate(token.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
+  }
+
+  @Test
+  void aDeletedAppsTokenIsRefusedEvenIfTheTokenItselfSurvived() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    ports.privateApps.delete(tenant, app.id(), ports.clock.instant());
+
+    assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
+  }
+
+  @Test
+  void anAppTokenRecordedInAnotherTenantThanItsAppIsRefused() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(ports.createTenant().tenant().id(), app.ref());
+
+    assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
+  }
+
+  @Test
+  void aDeletedTokenIsUnknown() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    ports.tokens.delete(tenant, app.ref(), token.token().id(), ports.clock.instant());
+
+    assertThat(service.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
+  }
+
+  @Test
+  void aValidCheckRecordsTheUseAtTheCurrentTime() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    Instant later = ports.clock.advance(Duration.ofMinutes(3));
+
+    service.authenticate(token.secret().reveal());
+    ports.usage.flush();
+
+    assertThat(ports.tokens.findById(tenant, app.ref(), token.token().id()).orElseThrow().lastUse()).contains(later);
+  }
+
+  @Test
+  void aRefusedCheckRecordsNoUse() {
+    PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken token = ports.issueToken(tenant, app.ref());
+    ports.privateApps.update(app.disable(ports.clock.instant()));
+
+    service.authenticate(token.secret().reveal());
+    service.authenticate(ports.secrets.newToken(TokenKind.PRIVATE_APP).reveal());
+    service.authenticate(FakeOperatorCredentials.DEFAULT.reveal());
+
+    assertThat(ports.usage.flush()).isZero();
+    assertThat(ports.tokens.findById(tenant, app.ref(), token.token().id()).orElseThrow().lastUse()).isEmpty();
   }
 
   private static Principal.TenantPrincipal principalOf(TokenCheck check) {

@@ -5,6 +5,11 @@ public enum AuditAction {
   TENANT_CREATED("tenant.created"),
   ROLE_CREATED("role.created"),
   USER_CREATED("user.created"),
+  PRIVATE_APP_CREATED("private_app.created"),
+  PRIVATE_APP_UPDATED("private_app.updated"),
+  PRIVATE_APP_DISABLED("private_app.disabled"),
+  PRIVATE_APP_ENABLED("private_app.enabled"),
+  PRIVATE_APP_DELETED("private_app.deleted"),
   API_TOKEN_CREATED("api_token.created"),
   API_TOKEN_DELETED("api_token.deleted");
 
@@ -16,5 +21,14 @@ public enum AuditAction {
 
   public String wireName() {
     return wireName;
+  }
+
+  public static java.util.Optional<AuditAction> byWireName(String name) {
+    for (AuditAction action : values()) {
+      if (action.wireName.equals(name)) {
+        return java.util.Optional.of(action);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

@@ -12,6 +12,9 @@ public sealed interface Actor {
 
   /** The actor named by {@code name}, as written by {@link #resourceName()}. */
   static java.util.Optional<Actor> fromResourceName(String name) {
+    if (name == null) {
+      return java.util.Optional.empty();
+    }
     if ("operator".equals(name)) {
       return java.util.Optional.of(new Operator());
     }

@@ -1,7 +1,14 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.paging.PageRequest;
+import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.token.TokenDigest;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored tokens of private apps and users: digests and metadata, never a secret. */
@@ -10,4 +17,26 @@ public interface ApiTokenRepository {
 
   /** The live (not deleted) token whose digest is {@code digest}, in whichever tenant it is. */
   Optional<ApiToken> findByDigest(TokenDigest digest);
+
+  /** The live token {@code id} of {@code owner}. */
+  Optional<ApiToken> findById(TenantId tenantId, Actor owner, ApiTokenId id);
+
+  /** The live tokens of {@code owner}, newest first. */
+  Page<ApiToken> listByOwner(TenantId tenantId, Actor owner, PageRequest request);
+
+  /** How many live tokens {@code owner} has. */
+  int countByOwner(TenantId tenantId, Actor owner);
+
+  /**
+   * Marks token {@code id} of {@code owner} deleted at {@code when}.
+   *
+   * @return false if there was no such live token
+   */
+  boolean delete(TenantId tenantId, Actor owner, ApiTokenId id, Instant when);
+
+  /** Marks every live token of {@code owner} deleted at {@code when}; returns how many. */
+  int deleteAllOf(TenantId tenantId, Actor owner, Instant when);
+
+  /** Raises the last-use times of the given tokens (never lowers them). */
+  void recordLastUse(Map<ApiTokenId, Instant> lastUse);
 }

@@ -1,0 +1,34 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes the audit entry of a change, attributed to the caller and the token it used. Call it
+ * inside the change's transaction: the one place every change passes through (and where an
+ * outbox event for webhooks will be written too).
+ */
+public final class AuditTrail {
+  private final AuditLog log;
+  private final IdGenerator ids;
+
+  @Inject
+  public AuditTrail(AuditLog log, IdGenerator ids) {
+    this.log = log;
+    this.ids = ids;
+  }
+
+  public void record(
+      Principal caller, TenantId tenant, Instant at, AuditAction action, String target, Map<String, String> details) {
+    log.append(new AuditEntry(tenant, new AuditEventId(ids.newId()), at, caller.actor(),
+        caller instanceof Principal.TenantPrincipal p ? p.tokenId() : null, action, target, details));
+  }
+}

@@ -1,0 +1,81 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.CreatePrivateAppCommand;
+import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.PermissionSource;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.application.port.out.PrivateAppRepository;
+import dev.latchkey.application.port.out.RoleRepository;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.security.Authorization;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.error.NotFoundException;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** Creates private apps, from explicit grants or a copy of an app's or a role's. */
+public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
+  private final Transactions transactions;
+  private final PrivateAppRepository apps;
+  private final RoleRepository roles;
+  private final AuditTrail audit;
+  private final IdGenerator ids;
+  private final InstantSource clock;
+
+  @Inject
+  public CreatePrivateAppService(
+      Transactions transactions, PrivateAppRepository apps, RoleRepository roles, AuditTrail audit,
+      IdGenerator ids, InstantSource clock) {
+    this.transactions = transactions;
+    this.apps = apps;
+    this.roles = roles;
+    this.audit = audit;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  @Override
+  public PrivateApp createPrivateApp(Principal caller, CreatePrivateAppCommand command) {
+    Authorization.require(caller, Operation.CREATE_PRIVATE_APP);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    return transactions.inTransaction(() -> {
+      PermissionSet grants = command.copyFrom()
+          .map(source -> grantsOf(principal, source))
+          .orElse(command.grants());
+      Authorization.requireHolds(principal, grants);
+      Instant now = clock.instant();
+      PrivateApp app = PrivateApp.create(principal.tenantId(), new PrivateAppId(ids.newId()), command.displayName(),
+          command.description(), grants, principal.actor(), now);
+      apps.insert(app);
+      audit.record(caller, app.tenantId(), now, AuditAction.PRIVATE_APP_CREATED, app.resourceName(), Map.of(
+          "display_name", app.displayName().value(),
+          "description", app.description().value(),
+          "grants", Grants.describe(app.grants()),
+          "copied_from", command.copyFrom().map(CreatePrivateAppService::sourceName).orElse("")));
+      return app;
+    });
+  }
+
+  private PermissionSet grantsOf(Principal.TenantPrincipal caller, PermissionSource source) {
+    return switch (source) {
+      case PermissionSource.FromPrivateApp(var id) -> PrivateApps.load(apps, caller.tenantId(), id).grants();
+      case PermissionSource.FromRole(var id) -> roles.findById(caller.tenantId(), id)
+          .orElseThrow(() -> new NotFoundException("roles/" + id + " not found"))
+          .grants();
+    };
+  }
+
+  private static String sourceName(PermissionSource source) {
+    return switch (source) {
+      case PermissionSource.FromPrivateApp(var id) -> "privateApps/" + id;
+      case PermissionSource.FromRole(var id) -> "roles/" + id;
+    };
+  }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.DeletePrivateAppUseCase;
+import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.PrivateAppRepository;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.security.Authorization;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.principal.PrivateAppId;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** Deletes private apps and, with them, their tokens. */
+public final class DeletePrivateAppService implements DeletePrivateAppUseCase {
+  private final Transactions transactions;
+  private final PrivateAppRepository apps;
+  private final ApiTokenRepository tokens;
+  private final AuditTrail audit;
+  private final InstantSource clock;
+
+  @Inject
+  public DeletePrivateAppService(
+      Transactions transactions, PrivateAppRepository apps, ApiTokenRepository tokens, AuditTrail audit,
+      InstantSource clock) {
+    this.transactions = transactions;
+    this.apps = apps;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public void deletePrivateApp(Principal caller, PrivateAppId id) {
+    Authorization.require(caller, Operation.DELETE_PRIVATE_APP);
+    var tenant = Authorization.tenantPrincipal(caller).tenantId();
+    transactions.inTransaction(() -> {
+      Instant now = clock.instant();
+      if (!apps.delete(tenant, id, now)) {
+        throw PrivateApps.notFound(id);
+      }
+      int revoked = tokens.deleteAllOf(tenant, new Actor.PrivateAppRef(id), now);
+      audit.record(caller, tenant, now, AuditAction.PRIVATE_APP_DELETED, "privateApps/" + id,
+          Map.of("tokens_deleted", Integer.toString(revoked)));
+      return null;
+    });
+  }
+}

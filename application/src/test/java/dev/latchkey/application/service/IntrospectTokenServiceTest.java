@@ -1,0 +1,125 @@
+package dev.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.application.fakes.FakeOperatorCredentials;
+import dev.latchkey.application.fakes.Fixtures;
+import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.application.port.in.CallerIdentity;
+import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.domain.error.PermissionDeniedException;
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
+import dev.latchkey.domain.permission.Grant;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.token.IssuedToken;
+import dev.latchkey.domain.token.TokenKind;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IntrospectTokenServiceTest {
+  private static final PermissionSet SUPPORT = PermissionSet.of(
+      Grant.of(DataModel.COMPANIES, Action.READ), Grant.of(DataModel.TICKETS, Action.READ, Action.UPDATE));
+  private static final PermissionSet INTROSPECTION =
+      PermissionSet.of(Grant.of(DataModel.TOKEN_INTROSPECTION, Action.READ));
+
+  private final InMemoryPorts ports = new InMemoryPorts();
+  private final IntrospectTokenService service = ports.introspectTokenService();
+  private final Principal operator = Fixtures.operator();
+  private final CreatedTenant acme = ports.createTenant();
+  private final TenantId tenant = acme.tenant().id();
+  private final PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
+  private final IssuedToken appToken = ports.issueToken(tenant, app.ref());
+  private final Principal.TenantPrincipal gateway =
+      ports.signInAs(tenant, ports.storePrivateApp(tenant, INTROSPECTION).ref());
+  private final TenantId otherTenant = ports.createTenant().tenant().id();
+  private final PrivateApp foreignApp = ports.storePrivateApp(otherTenant, SUPPORT);
+  private final IssuedToken foreignToken = ports.issueToken(otherTenant, foreignApp.ref());
+
+  @Test
+  void theOperatorSeesTheIdentityBehindAnyTenantsToken() {
+    Optional<CallerIdentity> identity = service.introspect(operator, appToken.secret().reveal());
+
+    assertThat(identity).contains(new CallerIdentity(app.resourceName(), app.displayName().value(),
+        Optional.of(tenant), SUPPORT, Optional.of(appToken.token().resourceName())));
+    assertThat(service.introspect(operator, foreignToken.secret().reveal()).orElseThrow().tenant())
+        .contains(otherTenant);
+  }
+
+  @Test
+  void aTenantServiceSeesItsOwnTenantsTokens() {
+    assertThat(service.introspect(gateway, appToken.secret().reveal()).orElseThrow().principal())
+        .isEqualTo(app.resourceName());
+    assertThat(service.introspect(gateway, acme.ownerToken().secret().reveal()).orElseThrow().principal())
+        .isEqualTo(acme.owner().ref().resourceName());
+  }
+
+  @Test
+  void anotherTenantsTokenIsInactiveForATenantService() {
+    assertThat(service.introspect(gateway, foreignToken.secret().reveal())).isEmpty();
+    assertThat(service.checkAccess(gateway, foreignToken.secret().reveal(), DataModel.COMPANIES, Action.READ))
+        .isFalse();
+  }
+
+  @Test
+  void theOperatorTokenItselfIsInactive() {
+    String operatorSecret = FakeOperatorCredentials.DEFAULT.reveal();
+
+    assertThat(service.introspect(operator, operatorSecret)).isEmpty();
+    assertThat(service.introspect(gateway, operatorSecret)).isEmpty();
+    assertThat(service.checkAccess(operator, operatorSecret, DataModel.COMPANIES, Action.READ)).isFalse();
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"garbage", "lka_00000000000000000000000000000000000000000002anijQ"})
+  void aMalformedTokenIsInactive(String token) {
+    assertThat(service.introspect(operator, token)).isEmpty();
+    assertThat(service.introspect(gateway, token)).isEmpty();
+    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.READ)).isFalse();
+  }
+
+  @Test
+  void unknownDeletedAndDisabledTokensAreInactive() {
+    IssuedToken deleted = ports.issueToken(tenant, app.ref());
+    ports.tokens.delete(tenant, app.ref(), deleted.token().id(), ports.clock.instant());
+    PrivateApp disabledApp = ports.storePrivateApp(tenant, SUPPORT);
+    IssuedToken disabled = ports.issueToken(tenant, disabledApp.ref());
+    ports.privateApps.update(disabledApp.disable(ports.clock.instant()));
+
+    assertThat(service.introspect(operator, ports.secrets.newToken(TokenKind.PRIVATE_APP).reveal())).isEmpty();
+    assertThat(service.introspect(operator, deleted.secret().reveal())).isEmpty();
+    assertThat(service.introspect(operator, disabled.secret().reveal())).isEmpty();
+  }
+
+  @Test
+  void checkAccessIsTrueExactlyForTheActionsTheTokenAllows() {
+    String token = appToken.secret().reveal();
+
+    assertThat(service.checkAccess(gateway, token, DataModel.TICKETS, Action.UPDATE)).isTrue();
+    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.READ)).isTrue();
+    assertThat(service.checkAccess(operator, token, DataModel.TICKETS, Action.READ)).isTrue();
+    assertThat(service.checkAccess(gateway, token, DataModel.TICKETS, Action.DELETE)).isFalse();
+    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.UPDATE)).isFalse();
+    assertThat(service.checkAccess(gateway, token, DataModel.USERS, Action.READ)).isFalse();
+  }
+
+  @Test
+  void callersWithoutReadOnTokenIntrospectionAreRefused() {
+    Principal.TenantPrincipal plain = ports.signInAs(tenant, ports.storePrivateApp(tenant, SUPPORT).ref());
+    String token = appToken.secret().reveal();
+
+    assertThatThrownBy(() -> service.introspect(plain, token))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the operator token or the read permission on token_introspection");
+    assertThatThrownBy(() -> service.checkAccess(plain, token, DataModel.COMPANIES, Action.READ))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
+}

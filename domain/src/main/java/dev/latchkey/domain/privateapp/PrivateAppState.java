@@ -1,0 +1,7 @@
+package dev.latchkey.domain.privateapp;
+
+/** Whether a private app's tokens work. */
+public enum PrivateAppState {
+  ENABLED,
+  DISABLED
+}
