@@ -3,6 +3,8 @@ package dev.latchkey.adapter.postgres;
 import static dev.latchkey.adapter.postgres.schema.Tables.API_TOKEN;
 
 import dev.latchkey.adapter.postgres.schema.tables.records.ApiTokenRecord;
+import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.paging.PageRequest;
 import dev.latchkey.application.port.out.ApiTokenRepository;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.principal.Actor;
@@ -13,7 +15,18 @@ import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.token.TokenDigest;
 import dev.latchkey.domain.user.UserId;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Tokens in PostgreSQL: digest and metadata, never the token. */
 public final class JooqApiTokenRepository implements ApiTokenRepository {
@@ -51,6 +64,97 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
                 API_TOKEN.DELETE_TIME.isNull())
             .fetchOptional())
         .map(JooqApiTokenRepository::toToken);
+  }
+
+  @Override
+  public Optional<ApiToken> findById(TenantId tenantId, Actor owner, ApiTokenId id) {
+    if (owner instanceof Actor.Operator) {
+      return Optional.empty();
+    }
+    return database.run(dsl -> dsl.selectFrom(API_TOKEN)
+            .where(ofOwner(tenantId, owner), API_TOKEN.ID.eq(id.value()), API_TOKEN.DELETE_TIME.isNull())
+            .fetchOptional())
+        .map(JooqApiTokenRepository::toToken);
+  }
+
+  @Override
+  public Page<ApiToken> listByOwner(TenantId tenantId, Actor owner, PageRequest request) {
+    if (owner instanceof Actor.Operator) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    // Ids are UUIDv7: newest first is id descending, and the last id is a stable keyset cursor.
+    Condition after = request.cursor().map(c -> API_TOKEN.ID.lt(UUID.fromString(c))).orElse(DSL.noCondition());
+    List<ApiTokenRecord> rows = database.run(dsl -> dsl.selectFrom(API_TOKEN)
+        .where(ofOwner(tenantId, owner), API_TOKEN.DELETE_TIME.isNull(), after)
+        .orderBy(API_TOKEN.ID.desc())
+        .limit(request.size() + 1)
+        .fetch());
+    boolean more = rows.size() > request.size();
+    List<ApiToken> items = rows.stream().limit(request.size()).map(JooqApiTokenRepository::toToken).toList();
+    return new Page<>(items, more ? Optional.of(items.getLast().id().toString()) : Optional.empty());
+  }
+
+  @Override
+  public int countByOwner(TenantId tenantId, Actor owner) {
+    if (owner instanceof Actor.Operator) {
+      return 0;
+    }
+    return database.run(dsl -> dsl.fetchCount(API_TOKEN, ofOwner(tenantId, owner), API_TOKEN.DELETE_TIME.isNull()));
+  }
+
+  @Override
+  public boolean delete(TenantId tenantId, Actor owner, ApiTokenId id, Instant when) {
+    if (owner instanceof Actor.Operator) {
+      return false;
+    }
+    return database.run(dsl -> dsl.update(API_TOKEN)
+        .set(API_TOKEN.DELETE_TIME, Rows.time(when))
+        .where(ofOwner(tenantId, owner), API_TOKEN.ID.eq(id.value()), API_TOKEN.DELETE_TIME.isNull())
+        .execute()) == 1;
+  }
+
+  @Override
+  public int deleteAllOf(TenantId tenantId, Actor owner, Instant when) {
+    if (owner instanceof Actor.Operator) {
+      return 0;
+    }
+    return database.run(dsl -> dsl.update(API_TOKEN)
+        .set(API_TOKEN.DELETE_TIME, Rows.time(when))
+        .where(ofOwner(tenantId, owner), API_TOKEN.DELETE_TIME.isNull())
+        .execute());
+  }
+
+  /**
+   * One statement for the whole batch: {@code update api_token set last_use_time = v.t from
+   * unnest(ids, times) v(id, t) where id = v.id and (last_use_time is null or last_use_time < v.t)}.
+   * Rows whose time would not rise are not touched at all.
+   */
+  @Override
+  public void recordLastUse(Map<ApiTokenId, Instant> lastUse) {
+    if (lastUse.isEmpty()) {
+      return;
+    }
+    // In id order, so that concurrent batches of several instances tend to lock rows in one order.
+    List<Map.Entry<ApiTokenId, Instant>> entries = lastUse.entrySet().stream()
+        .sorted(Comparator.comparing(e -> e.getKey().value()))
+        .toList();
+    UUID[] ids = entries.stream().map(e -> e.getKey().value()).toArray(UUID[]::new);
+    OffsetDateTime[] times = entries.stream().map(e -> Rows.time(e.getValue())).toArray(OffsetDateTime[]::new);
+    Table<?> uses = DSL.table("unnest({0}, {1}) as v(id, t)",
+        DSL.val(ids, SQLDataType.UUID.array()), DSL.val(times, SQLDataType.TIMESTAMPWITHTIMEZONE.array()));
+    Field<UUID> usedId = DSL.field(DSL.name("v", "id"), SQLDataType.UUID);
+    Field<OffsetDateTime> usedAt = DSL.field(DSL.name("v", "t"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    database.run(dsl -> dsl.update(API_TOKEN)
+        .set(API_TOKEN.LAST_USE_TIME, usedAt)
+        .from(uses)
+        .where(API_TOKEN.ID.eq(usedId), API_TOKEN.LAST_USE_TIME.isNull().or(API_TOKEN.LAST_USE_TIME.lt(usedAt)))
+        .execute());
+  }
+
+  private static Condition ofOwner(TenantId tenantId, Actor owner) {
+    return API_TOKEN.TENANT_ID.eq(tenantId.value())
+        .and(API_TOKEN.OWNER_TYPE.eq(ownerType(owner)))
+        .and(API_TOKEN.OWNER_ID.eq(ownerId(owner)));
   }
 
   private static String ownerType(Actor owner) {

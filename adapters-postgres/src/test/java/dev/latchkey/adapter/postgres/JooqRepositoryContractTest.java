@@ -17,14 +17,14 @@ class JooqRepositoryContractTest extends RepositoryContract {
     Database db = new Database(database.dataSource());
     return new Repositories(
         new JooqTenantRepository(db), new JooqRoleRepository(db), new JooqUserRepository(db),
-        new JooqApiTokenRepository(db));
+        new JooqApiTokenRepository(db), new JooqPrivateAppRepository(db), new JooqAuditLog(db));
   }
 
   private static void emptyAllTables() {
     try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
       // The audit trail refuses TRUNCATE by trigger; a test may bypass triggers, the application cannot.
       s.execute("set session_replication_role = replica");
-      s.execute("truncate audit_event, api_token, app_user, role, tenant");
+      s.execute("truncate audit_event, api_token, private_app, app_user, role, tenant");
       s.execute("set session_replication_role = default");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -7,6 +7,8 @@ package dev.latchkey.adapter.postgres.schema;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
 
@@ -48,6 +50,16 @@ public class DefaultSchema extends SchemaImpl {
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
 
     /**
+     * The table <code>private_app</code>.
+     */
+    public final PrivateApp PRIVATE_APP = PrivateApp.PRIVATE_APP;
+
+    /**
+     * The table <code>request_log</code>.
+     */
+    public final RequestLog REQUEST_LOG = RequestLog.REQUEST_LOG;
+
+    /**
      * The table <code>role</code>.
      */
     public final Role ROLE = Role.ROLE;
@@ -76,6 +88,8 @@ public class DefaultSchema extends SchemaImpl {
             ApiToken.API_TOKEN,
             AppUser.APP_USER,
             AuditEvent.AUDIT_EVENT,
+            PrivateApp.PRIVATE_APP,
+            RequestLog.REQUEST_LOG,
             Role.ROLE,
             Tenant.TENANT
         );

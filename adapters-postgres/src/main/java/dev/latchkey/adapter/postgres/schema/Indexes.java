@@ -7,6 +7,8 @@ package dev.latchkey.adapter.postgres.schema;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -25,8 +27,12 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index API_TOKEN_DIGEST_KEY = Internal.createIndex(DSL.name("api_token_digest_key"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.DIGEST }, true);
+    public static final Index API_TOKEN_ID_KEY = Internal.createIndex(DSL.name("api_token_id_key"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.ID }, true);
     public static final Index API_TOKEN_OWNER_IDX = Internal.createIndex(DSL.name("api_token_owner_idx"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.TENANT_ID, ApiToken.API_TOKEN.OWNER_TYPE, ApiToken.API_TOKEN.OWNER_ID, ApiToken.API_TOKEN.ID.desc() }, false);
     public static final Index APP_USER_ACCOUNT_HOLDER_KEY = Internal.createIndex(DSL.name("app_user_account_holder_key"), AppUser.APP_USER, new OrderField[] { AppUser.APP_USER.TENANT_ID }, true);
     public static final Index APP_USER_EMAIL_KEY = Internal.createIndex(DSL.name("app_user_email_key"), AppUser.APP_USER, new OrderField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.EMAIL_NORMALIZED }, true);
+    public static final Index AUDIT_EVENT_TARGET_IDX = Internal.createIndex(DSL.name("audit_event_target_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TARGET, AuditEvent.AUDIT_EVENT.ID }, false);
     public static final Index AUDIT_EVENT_TIME_IDX = Internal.createIndex(DSL.name("audit_event_time_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TIME.desc(), AuditEvent.AUDIT_EVENT.ID.desc() }, false);
+    public static final Index PRIVATE_APP_LIST_IDX = Internal.createIndex(DSL.name("private_app_list_idx"), PrivateApp.PRIVATE_APP, new OrderField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID.desc() }, false);
+    public static final Index REQUEST_LOG_PRINCIPAL_IDX = Internal.createIndex(DSL.name("request_log_principal_idx"), RequestLog.REQUEST_LOG, new OrderField[] { RequestLog.REQUEST_LOG.TENANT_ID, RequestLog.REQUEST_LOG.PRINCIPAL_TYPE, RequestLog.REQUEST_LOG.PRINCIPAL_ID, RequestLog.REQUEST_LOG.ID.desc() }, false);
 }

@@ -7,11 +7,15 @@ package dev.latchkey.adapter.postgres.schema;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
 import dev.latchkey.adapter.postgres.schema.tables.records.ApiTokenRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AppUserRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AuditEventRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.PrivateAppRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RoleRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
 
@@ -37,6 +41,8 @@ public class Keys {
     public static final UniqueKey<ApiTokenRecord> API_TOKEN_PKEY = Internal.createUniqueKey(ApiToken.API_TOKEN, DSL.name("api_token_pkey"), new TableField[] { ApiToken.API_TOKEN.TENANT_ID, ApiToken.API_TOKEN.ID }, true);
     public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ID }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.ID }, true);
+    public static final UniqueKey<PrivateAppRecord> PRIVATE_APP_PKEY = Internal.createUniqueKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_pkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID }, true);
+    public static final UniqueKey<RequestLogRecord> REQUEST_LOG_PKEY = Internal.createUniqueKey(RequestLog.REQUEST_LOG, DSL.name("request_log_pkey"), new TableField[] { RequestLog.REQUEST_LOG.TIME, RequestLog.REQUEST_LOG.ID }, true);
     public static final UniqueKey<RoleRecord> ROLE_PKEY = Internal.createUniqueKey(Role.ROLE, DSL.name("role_pkey"), new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true);
     public static final UniqueKey<TenantRecord> TENANT_PKEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_pkey"), new TableField[] { Tenant.TENANT.ID }, true);
 
@@ -48,5 +54,6 @@ public class Keys {
     public static final ForeignKey<AppUserRecord, TenantRecord> APP_USER__APP_USER_TENANT_ID_FKEY = Internal.createForeignKey(AppUser.APP_USER, DSL.name("app_user_tenant_id_fkey"), new TableField[] { AppUser.APP_USER.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AppUserRecord, RoleRecord> APP_USER__APP_USER_TENANT_ID_ROLE_ID_FKEY = Internal.createForeignKey(AppUser.APP_USER, DSL.name("app_user_tenant_id_role_id_fkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ROLE_ID }, Keys.ROLE_PKEY, new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, TenantRecord> AUDIT_EVENT__AUDIT_EVENT_TENANT_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_tenant_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PrivateAppRecord, TenantRecord> PRIVATE_APP__PRIVATE_APP_TENANT_ID_FKEY = Internal.createForeignKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_tenant_id_fkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RoleRecord, TenantRecord> ROLE__ROLE_TENANT_ID_FKEY = Internal.createForeignKey(Role.ROLE, DSL.name("role_tenant_id_fkey"), new TableField[] { Role.ROLE.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
 }

@@ -7,6 +7,8 @@ package dev.latchkey.adapter.postgres.schema;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
 
@@ -31,6 +33,16 @@ public class Tables {
      * The table <code>audit_event</code>.
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>private_app</code>.
+     */
+    public static final PrivateApp PRIVATE_APP = PrivateApp.PRIVATE_APP;
+
+    /**
+     * The table <code>request_log</code>.
+     */
+    public static final RequestLog REQUEST_LOG = RequestLog.REQUEST_LOG;
 
     /**
      * The table <code>role</code>.

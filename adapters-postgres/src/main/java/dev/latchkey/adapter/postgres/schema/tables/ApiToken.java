@@ -196,7 +196,7 @@ public class ApiToken extends TableImpl<ApiTokenRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.API_TOKEN_DIGEST_KEY, Indexes.API_TOKEN_OWNER_IDX);
+        return Arrays.asList(Indexes.API_TOKEN_DIGEST_KEY, Indexes.API_TOKEN_ID_KEY, Indexes.API_TOKEN_OWNER_IDX);
     }
 
     @Override

@@ -172,7 +172,7 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AUDIT_EVENT_TIME_IDX);
+        return Arrays.asList(Indexes.AUDIT_EVENT_TARGET_IDX, Indexes.AUDIT_EVENT_TIME_IDX);
     }
 
     @Override

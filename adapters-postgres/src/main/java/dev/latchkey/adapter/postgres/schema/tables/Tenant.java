@@ -9,6 +9,7 @@ import dev.latchkey.adapter.postgres.schema.Keys;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken.ApiTokenPath;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser.AppUserPath;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent.AuditEventPath;
+import dev.latchkey.adapter.postgres.schema.tables.PrivateApp.PrivateAppPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
 
@@ -189,6 +190,18 @@ public class Tenant extends TableImpl<TenantRecord> {
             _auditEvent = new AuditEventPath(this, null, Keys.AUDIT_EVENT__AUDIT_EVENT_TENANT_ID_FKEY.getInverseKey());
 
         return _auditEvent;
+    }
+
+    private transient PrivateAppPath _privateApp;
+
+    /**
+     * Get the implicit to-many join path to the <code>private_app</code> table
+     */
+    public PrivateAppPath privateApp() {
+        if (_privateApp == null)
+            _privateApp = new PrivateAppPath(this, null, Keys.PRIVATE_APP__PRIVATE_APP_TENANT_ID_FKEY.getInverseKey());
+
+        return _privateApp;
     }
 
     private transient RolePath _role;

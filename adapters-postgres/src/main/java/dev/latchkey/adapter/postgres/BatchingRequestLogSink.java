@@ -1,0 +1,320 @@
+package dev.latchkey.adapter.postgres;
+
+import static dev.latchkey.adapter.postgres.schema.Tables.REQUEST_LOG;
+
+import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.application.port.out.RequestLogSink;
+import dev.latchkey.domain.requestlog.RequestLogEntry;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.InsertValuesStep11;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request log, written off the request path: {@link #record} puts the entry in a bounded queue
+ * (blocking while it is full, so that load pushes back instead of losing entries), and one writer
+ * thread inserts what is queued in batches of up to {@code batchSize} rows, one multi-row statement
+ * per batch, giving every entry its UUIDv7 id.
+ *
+ * <p>A batch that fails is kept and retried with backoff until it is written (a warning is logged
+ * once per outage), so a database outage fills the queue and then slows callers down, and loses
+ * nothing. The writer also creates the coming monthly partitions, at start and once a day.
+ * {@link #close()} refuses new entries, writes everything queued, and returns; if the database stays
+ * down it gives up after a bounded wait and logs how many entries it could not write.
+ */
+public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseable {
+  public static final int DEFAULT_CAPACITY = 10_000;
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  /** 11 bind values per row must stay under PostgreSQL's 65,535 per statement. */
+  public static final int MAX_BATCH_SIZE = 5_000;
+  /** Partitions kept ready: this month and the next two. */
+  static final int MONTHS_AHEAD = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(BatchingRequestLogSink.class);
+
+  /** How the writer paces itself; tests shorten these. */
+  record Timings(
+      Duration pollInterval, Duration firstBackoff, Duration maxBackoff, Duration closeTimeout,
+      Duration partitionInterval, Duration partitionRetry) {
+    static final Timings DEFAULT = new Timings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5),
+        Duration.ofSeconds(30), Duration.ofDays(1), Duration.ofMinutes(1));
+  }
+
+  private final Database database;
+  private final IdGenerator ids;
+  private final int capacity;
+  private final int batchSize;
+  private final Timings timings;
+  private final ArrayBlockingQueue<RequestLogEntry> queue;
+  /** {@link #record} calls between their check of {@link #closed} and the end of their put. */
+  private final AtomicInteger recording = new AtomicInteger();
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
+  private final Object lifecycle = new Object();
+  private volatile boolean closed;
+  private volatile long closeDeadline;
+  private Thread writer; // guarded by lifecycle
+
+  /** A sink with a queue of {@link #DEFAULT_CAPACITY} entries written in batches of {@link #DEFAULT_BATCH_SIZE}. */
+  @Inject
+  public BatchingRequestLogSink(Database database, IdGenerator ids) {
+    this(database, ids, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+  }
+
+  public BatchingRequestLogSink(Database database, IdGenerator ids, int capacity, int batchSize) {
+    this(database, ids, capacity, batchSize, Timings.DEFAULT);
+  }
+
+  BatchingRequestLogSink(Database database, IdGenerator ids, int capacity, int batchSize, Timings timings) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH_SIZE + ": " + batchSize);
+    }
+    this.database = Objects.requireNonNull(database, "database");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.capacity = capacity;
+    this.batchSize = batchSize;
+    this.timings = Objects.requireNonNull(timings, "timings");
+    this.queue = new ArrayBlockingQueue<>(capacity);
+  }
+
+  /** Starts the writer thread. Entries recorded before are queued and written once it runs. */
+  public void start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the request log sink is closed");
+      }
+      if (writer == null) {
+        writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
+      }
+    }
+  }
+
+  @Override
+  public void record(RequestLogEntry entry) throws InterruptedException {
+    Objects.requireNonNull(entry, "entry");
+    recording.incrementAndGet();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the request log sink is closed");
+      }
+      queue.put(entry);
+    } finally {
+      recording.decrementAndGet();
+    }
+  }
+
+  /**
+   * Refuses further entries, writes everything queued and returns. If the database does not take
+   * the entries within the close timeout (30 s by default), logs how many were lost and returns.
+   */
+  @Override
+  public void close() {
+    Thread running;
+    synchronized (lifecycle) {
+      if (!closed) {
+        closeDeadline = System.nanoTime() + timings.closeTimeout().toNanos();
+        closed = true;
+        if (writer == null) {
+          writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
+        }
+      }
+      running = writer;
+    }
+    try {
+      // The writer gives up by itself at the deadline; the margin covers one statement in flight.
+      if (!running.join(timings.closeTimeout().plus(Duration.ofMinutes(1)))) {
+        log.error("request log writer did not finish; {} entries are still queued", queue.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.error("interrupted while waiting for the request log writer; {} entries are still queued", queue.size());
+    }
+  }
+
+  /** Entries written so far. */
+  long written() {
+    return written.get();
+  }
+
+  /** Batch inserts that failed so far (and were retried). */
+  long failedAttempts() {
+    return failedAttempts.get();
+  }
+
+  /** Entries waiting for the writer. */
+  int queued() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<RequestLogEntry> batch = new ArrayList<>(batchSize);
+    long nextPartitionCheck = System.nanoTime();
+    while (true) {
+      if (!closed && System.nanoTime() - nextPartitionCheck >= 0) {
+        Duration wait = ensurePartitionsAhead() ? timings.partitionInterval() : timings.partitionRetry();
+        nextPartitionCheck = System.nanoTime() + wait.toNanos();
+      }
+      RequestLogEntry first;
+      try {
+        first = queue.poll(timings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        continue; // only close() ends the writer, once everything is written
+      }
+      if (first == null) {
+        // In this order: a record() that got past its closed check shows in recording or in the queue.
+        if (closed && recording.get() == 0 && queue.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      batch.add(first);
+      queue.drainTo(batch, batchSize - 1);
+      if (!writeUntilDone(batch)) {
+        discardAfterGivingUp(batch.size());
+        return;
+      }
+      batch.clear();
+    }
+  }
+
+  /** Writes {@code batch}, retrying with backoff; false only if closing and the deadline passed. */
+  private boolean writeUntilDone(List<RequestLogEntry> batch) {
+    // Ids are given once, so that a retry after a lost commit acknowledgement writes no duplicate.
+    List<UUID> batchIds = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      batchIds.add(ids.newId());
+    }
+    long backoff = timings.firstBackoff().toNanos();
+    long failures = 0;
+    while (true) {
+      try {
+        insert(batch, batchIds);
+        written.addAndGet(batch.size());
+        if (failures > 0) {
+          log.info("request log written again after {} failed attempts", failures);
+        }
+        return true;
+      } catch (RuntimeException e) {
+        failedAttempts.incrementAndGet();
+        if (failures++ == 0) {
+          log.warn("request log: writing {} entries failed; keeping them and retrying (callers wait once the "
+              + "queue of {} entries is full): {}", batch.size(), capacity, describe(e));
+        }
+      }
+      long sleep = backoff;
+      if (closed) {
+        long left = closeDeadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        sleep = Math.min(sleep, left);
+      }
+      sleepQuietly(sleep);
+      backoff = Math.min(backoff * 2, timings.maxBackoff().toNanos());
+    }
+  }
+
+  /** After the close deadline: lets blocked callers return, and says how much was lost. */
+  private void discardAfterGivingUp(int inBatch) {
+    long lost = inBatch;
+    List<RequestLogEntry> rest = new ArrayList<>();
+    do {
+      rest.clear();
+      lost += queue.drainTo(rest);
+      if (rest.isEmpty()) {
+        sleepQuietly(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    } while (recording.get() > 0 || !queue.isEmpty());
+    log.error("request log: the database did not take the queued entries within {}; {} entries were not written",
+        timings.closeTimeout(), lost);
+  }
+
+  private void insert(List<RequestLogEntry> batch, List<UUID> batchIds) {
+    database.run(dsl -> {
+      InsertValuesStep11<RequestLogRecord, UUID, UUID, OffsetDateTime, String, UUID, UUID, String, String, Long,
+          String, String> insert = dsl.insertInto(REQUEST_LOG, REQUEST_LOG.TENANT_ID, REQUEST_LOG.ID, REQUEST_LOG.TIME,
+          REQUEST_LOG.PRINCIPAL_TYPE, REQUEST_LOG.PRINCIPAL_ID, REQUEST_LOG.TOKEN_ID, REQUEST_LOG.METHOD,
+          REQUEST_LOG.STATUS_CODE, REQUEST_LOG.DURATION_MICROS, REQUEST_LOG.PEER, REQUEST_LOG.USER_AGENT);
+      for (int i = 0; i < batch.size(); i++) {
+        RequestLogEntry e = batch.get(i);
+        insert = insert.values(e.tenantId().value(), batchIds.get(i), Rows.time(e.time()),
+            JooqRequestLogRepository.principalType(e.principal()), JooqRequestLogRepository.principalId(e.principal()),
+            e.tokenId().value(), text(e.method()), text(e.statusCode()), micros(e.duration()), text(e.peer()),
+            text(e.userAgent()));
+      }
+      return insert.onConflictDoNothing().execute();
+    });
+  }
+
+  /** Creates the partitions of this month and the next ones; false if the database refused. */
+  private boolean ensurePartitionsAhead() {
+    try {
+      int created = ensurePartitions(database, LocalDate.now(ZoneOffset.UTC), MONTHS_AHEAD);
+      if (created > 0) {
+        log.info("request log: created {} monthly partitions", created);
+      }
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("request log: could not create the coming monthly partitions (rows go to the default partition "
+          + "meanwhile); retrying in {}: {}", timings.partitionRetry(), describe(e));
+      return false;
+    }
+  }
+
+  /** Runs {@code ensure_request_log_partitions(from, months)}; returns how many partitions it created. */
+  static int ensurePartitions(Database database, LocalDate from, int months) {
+    return database.run(dsl -> dsl.select(DSL.field("ensure_request_log_partitions({0}, {1})", Integer.class,
+            DSL.val(from), DSL.val(months)))
+        .fetchSingle()
+        .value1());
+  }
+
+  /** The innermost cause's first line: jOOQ's own messages repeat the whole statement. */
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    int newline = message.indexOf('\n');
+    return root.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+  }
+
+  /** PostgreSQL text cannot hold NUL; a row it would refuse would block the log forever. */
+  private static String text(String value) {
+    return value.indexOf('\0') < 0 ? value : value.replace('\0', '?');
+  }
+
+  private static long micros(Duration duration) {
+    try {
+      return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000);
+    } catch (ArithmeticException e) {
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  private static void sleepQuietly(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      // only close() ends the writer; its deadline bounds the retries
+    }
+  }
+}
