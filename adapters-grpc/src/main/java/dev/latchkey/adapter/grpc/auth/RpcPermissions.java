@@ -1,0 +1,69 @@
+package dev.latchkey.adapter.grpc.auth;
+
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
+import dev.latchkey.proto.v1.AuditServiceGrpc;
+import dev.latchkey.proto.v1.AuthServiceGrpc;
+import dev.latchkey.proto.v1.DataModelServiceGrpc;
+import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.TenantServiceGrpc;
+import io.grpc.MethodDescriptor;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which operation of the permission table ({@link Operation}) each RPC is. An RPC that is neither
+ * here nor public is refused before it runs: deny by default.
+ */
+public final class RpcPermissions {
+  /** Services callable without a token: health checking and server reflection. */
+  static final Set<String> PUBLIC_SERVICES = Set.of(
+      "grpc.health.v1.Health",
+      "grpc.reflection.v1.ServerReflection",
+      "grpc.reflection.v1alpha.ServerReflection");
+
+  private static final Map<String, Operation> OPERATIONS = Map.ofEntries(
+      entry(TenantServiceGrpc.getCreateTenantMethod(), Operation.CREATE_TENANT),
+      entry(TenantServiceGrpc.getGetTenantMethod(), Operation.GET_TENANT),
+      entry(TenantServiceGrpc.getListTenantsMethod(), Operation.LIST_TENANTS),
+      entry(AuthServiceGrpc.getGetCallerIdentityMethod(), Operation.GET_CALLER_IDENTITY),
+      entry(AuthServiceGrpc.getIntrospectTokenMethod(), Operation.INTROSPECT_TOKEN),
+      entry(AuthServiceGrpc.getCheckAccessMethod(), Operation.CHECK_ACCESS),
+      entry(DataModelServiceGrpc.getListDataModelsMethod(), Operation.LIST_DATA_MODELS),
+      entry(PrivateAppServiceGrpc.getCreatePrivateAppMethod(), Operation.CREATE_PRIVATE_APP),
+      entry(PrivateAppServiceGrpc.getGetPrivateAppMethod(), Operation.GET_PRIVATE_APP),
+      entry(PrivateAppServiceGrpc.getListPrivateAppsMethod(), Operation.LIST_PRIVATE_APPS),
+      entry(PrivateAppServiceGrpc.getUpdatePrivateAppMethod(), Operation.UPDATE_PRIVATE_APP),
+      entry(PrivateAppServiceGrpc.getEnablePrivateAppMethod(), Operation.ENABLE_PRIVATE_APP),
+      entry(PrivateAppServiceGrpc.getDisablePrivateAppMethod(), Operation.DISABLE_PRIVATE_APP),
+      entry(PrivateAppServiceGrpc.getDeletePrivateAppMethod(), Operation.DELETE_PRIVATE_APP),
+      entry(ApiTokenServiceGrpc.getCreateApiTokenMethod(), Operation.CREATE_API_TOKEN),
+      entry(ApiTokenServiceGrpc.getGetApiTokenMethod(), Operation.GET_API_TOKEN),
+      entry(ApiTokenServiceGrpc.getListApiTokensMethod(), Operation.LIST_API_TOKENS),
+      entry(ApiTokenServiceGrpc.getDeleteApiTokenMethod(), Operation.DELETE_API_TOKEN),
+      entry(AuditServiceGrpc.getListAuditEventsMethod(), Operation.LIST_AUDIT_EVENTS),
+      entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS));
+
+  private RpcPermissions() {}
+
+  /** The operation {@code fullMethodName} is, if it is in the table. */
+  public static Optional<Operation> operationOf(String fullMethodName) {
+    return Optional.ofNullable(OPERATIONS.get(fullMethodName));
+  }
+
+  /** Every RPC in the table, by full method name. */
+  public static Map<String, Operation> table() {
+    return OPERATIONS;
+  }
+
+  static boolean isPublic(MethodDescriptor<?, ?> method) {
+    String service = method.getServiceName();
+    return service != null && PUBLIC_SERVICES.contains(service);
+  }
+
+  private static Map.Entry<String, Operation> entry(MethodDescriptor<?, ?> method, Operation operation) {
+    return Map.entry(method.getFullMethodName(), operation);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.latchkey.adapter.grpc.mapping;
+
+import dev.latchkey.domain.common.InvalidValueException;
+import dev.latchkey.domain.error.FieldViolation;
+import dev.latchkey.domain.error.InvalidArgumentException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Builds domain values from request fields, collecting one violation per bad field so that the
+ * client learns about all of them at once.
+ */
+public final class RequestFields {
+  private final List<FieldViolation> violations = new ArrayList<>();
+
+  /** The value {@code make} builds, or null after recording a violation of {@code field}. */
+  public <T> T value(String field, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (InvalidValueException e) {
+      violations.add(new FieldViolation(field, e.getMessage()));
+      return null;
+    }
+  }
+
+  /**
+   * The id in resource name {@code name} of the form {@code <collection>/<id>}, or null after
+   * recording a violation.
+   */
+  public <T> T resourceId(String field, String name, String collection, Function<String, Optional<T>> parse) {
+    String prefix = collection + "/";
+    if (name.isEmpty()) {
+      violations.add(new FieldViolation(field, "must not be empty"));
+      return null;
+    }
+    Optional<T> id = name.startsWith(prefix) ? parse.apply(name.substring(prefix.length())) : Optional.empty();
+    if (id.isEmpty()) {
+      violations.add(new FieldViolation(field, "must be a resource name like " + prefix + "{id}"));
+      return null;
+    }
+    return id.get();
+  }
+
+  public void violation(String field, String description) {
+    violations.add(new FieldViolation(field, description));
+  }
+
+  /**
+   * Returns normally if every field was fine.
+   *
+   * @throws InvalidArgumentException with every recorded violation otherwise
+   */
+  public void check() {
+    if (!violations.isEmpty()) {
+      throw new InvalidArgumentException(violations);
+    }
+  }
+}

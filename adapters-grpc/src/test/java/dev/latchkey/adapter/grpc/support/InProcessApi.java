@@ -1,0 +1,146 @@
+package dev.latchkey.adapter.grpc.support;
+
+import dev.latchkey.adapter.grpc.AuthGrpcService;
+import dev.latchkey.adapter.grpc.DataModelGrpcService;
+import dev.latchkey.adapter.grpc.TenantGrpcService;
+import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
+import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.ServerCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The adapter as a client meets it: the real services behind the real interceptor chain
+ * (authentication first, then error mapping), over an in-process transport, backed by {@link
+ * FakeUseCases}. Also serves a health check and one RPC that the permission table does not list.
+ */
+public final class InProcessApi implements AutoCloseable {
+  public static final String AUTHORIZATION = "authorization";
+
+  // Declared before the descriptors below, which use it while the class initializes.
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  /** The standard health check's method name; the message bytes are irrelevant to the adapter. */
+  public static final MethodDescriptor<byte[], byte[]> HEALTH_CHECK = bytesMethod("grpc.health.v1.Health/Check");
+
+  /** A made-up RPC that nobody put into the permission table. */
+  public static final MethodDescriptor<byte[], byte[]> UNLISTED = bytesMethod("latchkey.v1.BackdoorService/OpenSesame");
+
+  /** {@code HealthCheckResponse{status: SERVING}} on the wire. */
+  public static final byte[] SERVING = {0x08, 0x01};
+
+  public final FakeUseCases useCases;
+  public final AtomicInteger healthChecks = new AtomicInteger();
+  public final AtomicInteger unlistedCalls = new AtomicInteger();
+
+  private final Server server;
+  private final ManagedChannel channel;
+
+  private InProcessApi(FakeUseCases useCases) throws IOException {
+    this.useCases = useCases;
+    String name = InProcessServerBuilder.generateName();
+    this.server = InProcessServerBuilder.forName(name)
+        .directExecutor()
+        .addService(new TenantGrpcService(useCases, useCases, useCases))
+        .addService(new AuthGrpcService(useCases, useCases))
+        .addService(new DataModelGrpcService(useCases))
+        .addService(bytesService(HEALTH_CHECK, healthChecks))
+        .addService(bytesService(UNLISTED, unlistedCalls))
+        // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.
+        .intercept(new ErrorMappingServerInterceptor())
+        .intercept(new BearerAuthServerInterceptor(useCases))
+        .build()
+        .start();
+    this.channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+  }
+
+  public static InProcessApi start(FakeUseCases useCases) {
+    try {
+      return new InProcessApi(useCases);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A channel that sends no credentials. */
+  public Channel anonymous() {
+    return channel;
+  }
+
+  /** A channel that sends {@code Authorization: Bearer <token>}. */
+  public Channel bearer(String token) {
+    return authorization("Bearer " + token);
+  }
+
+  /** A channel that sends one {@code authorization} header with exactly {@code value}. */
+  public Channel authorization(String value) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of(AUTHORIZATION, Metadata.ASCII_STRING_MARSHALLER), value);
+    return with(headers);
+  }
+
+  /** A channel that sends {@code headers} on every call. */
+  public Channel with(Metadata headers) {
+    return ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  public static byte[] call(Channel channel, MethodDescriptor<byte[], byte[]> method) {
+    return ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT, new byte[0]);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    channel.shutdownNow();
+    server.shutdownNow();
+    server.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  private static ServerServiceDefinition bytesService(MethodDescriptor<byte[], byte[]> method, AtomicInteger calls) {
+    return ServerServiceDefinition.builder(method.getServiceName())
+        .addMethod(method, ServerCalls.asyncUnaryCall((request, response) -> {
+          calls.incrementAndGet();
+          response.onNext(SERVING);
+          response.onCompleted();
+        }))
+        .build();
+  }
+
+  private static MethodDescriptor<byte[], byte[]> bytesMethod(String fullName) {
+    return MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(fullName)
+        .setRequestMarshaller(BYTES)
+        .setResponseMarshaller(BYTES)
+        .build();
+  }
+}
