@@ -1,0 +1,115 @@
+package dev.latchkey.app.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code latchkey serve} runs with. Every flag {@code --some-flag} can also be given as the
+ * environment variable {@code LATCHKEY_SOME_FLAG}; a flag wins over the environment.
+ *
+ * @param databaseUrl absent: an embedded PostgreSQL under {@code dataDir}
+ * @param operatorTokenFile absent: {@code <dataDir>/operator-token}
+ * @param pepperFile absent: {@code <dataDir>/pepper} (unless the pepper is given directly)
+ * @param pepper the pepper itself ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>}), if given
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Optional<String> databaseUrl,
+    Path dataDir,
+    Optional<Path> operatorTokenFile,
+    Optional<Path> pepperFile,
+    Optional<String> pepper) {
+
+  public static final int DEFAULT_PORT = 50051;
+
+  private static final List<String> FLAGS =
+      List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file");
+
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("--port must be between 0 and 65535, not " + port);
+    }
+    databaseUrl.ifPresent(url -> {
+      if (!url.startsWith("jdbc:postgresql://")) {
+        throw new ConfigException("--database-url must be a jdbc:postgresql:// URL");
+      }
+    });
+  }
+
+  public Path effectiveOperatorTokenFile() {
+    return operatorTokenFile.orElse(dataDir.resolve("operator-token"));
+  }
+
+  public Path effectivePepperFile() {
+    return pepperFile.orElse(dataDir.resolve("pepper"));
+  }
+
+  /** Parses {@code serve}'s flags over the environment. */
+  public static ServerConfig parse(List<String> args, Map<String, String> env) {
+    java.util.HashMap<String, String> values = new java.util.HashMap<>();
+    for (String flag : FLAGS) {
+      String fromEnv = env.get("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(flag, fromEnv.strip());
+      }
+    }
+    List<String> rest = new ArrayList<>(args);
+    while (!rest.isEmpty()) {
+      String arg = rest.removeFirst();
+      if (!arg.startsWith("--")) {
+        throw new ConfigException("unexpected argument '" + arg + "' (flags look like --port 50051)");
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!FLAGS.contains(name)) {
+        throw new ConfigException("unknown flag --" + name + " (known: --" + String.join(", --", FLAGS) + ")");
+      }
+      if (value == null) {
+        if (rest.isEmpty()) {
+          throw new ConfigException("--" + name + " needs a value");
+        }
+        value = rest.removeFirst();
+      }
+      values.put(name, value);
+    }
+    String pepper = env.get("LATCHKEY_PEPPER");
+    return new ServerConfig(
+        values.getOrDefault("host", "0.0.0.0"),
+        port(values.getOrDefault("port", Integer.toString(DEFAULT_PORT))),
+        Optional.ofNullable(values.get("database-url")),
+        Path.of(values.getOrDefault("data-dir", "var")).toAbsolutePath().normalize(),
+        Optional.ofNullable(values.get("operator-token-file")).map(p -> Path.of(p).toAbsolutePath().normalize()),
+        Optional.ofNullable(values.get("pepper-file")).map(p -> Path.of(p).toAbsolutePath().normalize()),
+        Optional.ofNullable(pepper).filter(p -> !p.isBlank()));
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException("--port must be a number, not '" + text + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    // Never print the pepper; the database URL may carry a password.
+    return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.map(ServerConfig::redactUrl)
+        .orElse("embedded") + ", dataDir=" + dataDir + "]";
+  }
+
+  /** {@code url} without its password, for messages. */
+  public static String redactUrl(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.latchkey.adapter.grpc.ApiTokenGrpcService;
+import dev.latchkey.adapter.grpc.AuditGrpcService;
+import dev.latchkey.adapter.grpc.AuthGrpcService;
+import dev.latchkey.adapter.grpc.DataModelGrpcService;
+import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
+import dev.latchkey.adapter.grpc.RequestLogGrpcService;
+import dev.latchkey.adapter.grpc.TenantGrpcService;
+import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
+import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
+import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import java.util.List;
+
+/** The API's services and the interceptor chain, as explicit ordered lists. */
+@Module
+public interface GrpcModule {
+  @Provides
+  static List<BindableService> services(
+      TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
+      PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
+      RequestLogGrpcService requestLogs) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs);
+  }
+
+  /**
+   * The interceptors in the order a call passes through them: authentication first (a refused
+   * call costs nothing more), then the request log (it sees the final status of every
+   * authenticated call), then error mapping around the handler. Rate limiting will slot in right
+   * after authentication.
+   */
+  @Provides
+  static List<ServerInterceptor> interceptors(
+      BearerAuthServerInterceptor bearerAuth, RequestLogServerInterceptor requestLog,
+      ErrorMappingServerInterceptor errorMapping) {
+    return List.of(bearerAuth, requestLog, errorMapping);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.latchkey.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
+import dev.latchkey.adapter.postgres.Database;
+import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.domain.token.TokenSecret;
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The one root component: everything the server needs, wired from the ports to their adapters. */
+@Singleton
+@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class})
+public interface LatchkeyComponent {
+  List<BindableService> services();
+
+  /** In call order: the first one sees the call first. */
+  List<ServerInterceptor> interceptors();
+
+  Database database();
+
+  BatchingRequestLogSink requestLogSink();
+
+  CoalescingTokenUsage tokenUsage();
+
+  @Component.Factory
+  interface Factory {
+    LatchkeyComponent create(
+        @BindsInstance DataSource dataSource,
+        @BindsInstance Pepper pepper,
+        @BindsInstance @Named("operator") TokenSecret operatorToken,
+        @BindsInstance InstantSource clock);
+  }
+}

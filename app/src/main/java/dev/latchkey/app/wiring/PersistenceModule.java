@@ -1,0 +1,87 @@
+package dev.latchkey.app.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
+import dev.latchkey.adapter.postgres.Database;
+import dev.latchkey.adapter.postgres.JooqApiTokenRepository;
+import dev.latchkey.adapter.postgres.JooqAuditLog;
+import dev.latchkey.adapter.postgres.JooqPrivateAppRepository;
+import dev.latchkey.adapter.postgres.JooqRequestLogRepository;
+import dev.latchkey.adapter.postgres.JooqRoleRepository;
+import dev.latchkey.adapter.postgres.JooqTenantRepository;
+import dev.latchkey.adapter.postgres.JooqTransactions;
+import dev.latchkey.adapter.postgres.JooqUserRepository;
+import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.application.port.out.PrivateAppRepository;
+import dev.latchkey.application.port.out.RequestLogRepository;
+import dev.latchkey.application.port.out.RequestLogSink;
+import dev.latchkey.application.port.out.TokenUsage;
+import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.port.out.RoleRepository;
+import dev.latchkey.application.port.out.TenantRepository;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UserRepository;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/** The PostgreSQL adapters behind the persistence ports, and the coalescing of last-use times. */
+@Module
+public interface PersistenceModule {
+  @Provides
+  @Singleton
+  static Database database(DataSource dataSource) {
+    return new Database(dataSource);
+  }
+
+  @Binds
+  Transactions transactions(JooqTransactions impl);
+
+  @Binds
+  TenantRepository tenants(JooqTenantRepository impl);
+
+  @Binds
+  RoleRepository roles(JooqRoleRepository impl);
+
+  @Binds
+  UserRepository users(JooqUserRepository impl);
+
+  @Binds
+  ApiTokenRepository tokens(JooqApiTokenRepository impl);
+
+  @Binds
+  AuditLog audit(JooqAuditLog impl);
+
+  @Binds
+  PrivateAppRepository privateApps(JooqPrivateAppRepository impl);
+
+  @Binds
+  RequestLogRepository requestLogs(JooqRequestLogRepository impl);
+
+  @Provides
+  @Singleton
+  static BatchingRequestLogSink requestLogSink(Database database, IdGenerator ids) {
+    return new BatchingRequestLogSink(database, ids, REQUEST_LOG_QUEUE, REQUEST_LOG_BATCH);
+  }
+
+  @Binds
+  RequestLogSink requestLogSinkPort(BatchingRequestLogSink impl);
+
+  @Provides
+  @Singleton
+  static CoalescingTokenUsage tokenUsage(ApiTokenRepository tokens) {
+    return new CoalescingTokenUsage(tokens);
+  }
+
+  @Binds
+  TokenUsage tokenUsagePort(CoalescingTokenUsage impl);
+
+  /** Entries buffered before callers are pushed back; about 5 MB at most. */
+  int REQUEST_LOG_QUEUE = 10_000;
+
+  /** Rows per insert statement. */
+  int REQUEST_LOG_BATCH = 500;
+}

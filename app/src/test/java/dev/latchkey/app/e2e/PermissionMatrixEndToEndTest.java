@@ -1,0 +1,280 @@
+package dev.latchkey.app.e2e;
+
+import static dev.latchkey.app.e2e.RunningLatchkey.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.google.protobuf.FieldMask;
+import dev.latchkey.adapter.grpc.auth.RpcPermissions;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.application.security.Requirement;
+import dev.latchkey.proto.v1.Action;
+import dev.latchkey.proto.v1.ApiToken;
+import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
+import dev.latchkey.proto.v1.AuditServiceGrpc;
+import dev.latchkey.proto.v1.AuthServiceGrpc;
+import dev.latchkey.proto.v1.CheckAccessRequest;
+import dev.latchkey.proto.v1.CreateApiTokenRequest;
+import dev.latchkey.proto.v1.CreatePrivateAppRequest;
+import dev.latchkey.proto.v1.CreateTenantRequest;
+import dev.latchkey.proto.v1.CreateTenantResponse;
+import dev.latchkey.proto.v1.DataModelServiceGrpc;
+import dev.latchkey.proto.v1.DeleteApiTokenRequest;
+import dev.latchkey.proto.v1.DeletePrivateAppRequest;
+import dev.latchkey.proto.v1.DisablePrivateAppRequest;
+import dev.latchkey.proto.v1.EnablePrivateAppRequest;
+import dev.latchkey.proto.v1.GetApiTokenRequest;
+import dev.latchkey.proto.v1.GetCallerIdentityRequest;
+import dev.latchkey.proto.v1.GetPrivateAppRequest;
+import dev.latchkey.proto.v1.GetTenantRequest;
+import dev.latchkey.proto.v1.Grant;
+import dev.latchkey.proto.v1.IntrospectTokenRequest;
+import dev.latchkey.proto.v1.ListApiTokensRequest;
+import dev.latchkey.proto.v1.ListAuditEventsRequest;
+import dev.latchkey.proto.v1.ListDataModelsRequest;
+import dev.latchkey.proto.v1.ListPrivateAppsRequest;
+import dev.latchkey.proto.v1.ListRequestLogsRequest;
+import dev.latchkey.proto.v1.ListTenantsRequest;
+import dev.latchkey.proto.v1.PrivateApp;
+import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.Tenant;
+import dev.latchkey.proto.v1.TenantServiceGrpc;
+import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The permission table, checked through the real server: every RPC with and without the grant it
+ * needs, and against a resource of another tenant.
+ */
+class PermissionMatrixEndToEndTest {
+  @RegisterExtension static final RunningLatchkey latchkey = new RunningLatchkey();
+
+  /** The principal calling, and a private app (with a token) to call about. */
+  record Target(String app, String tokenName, String tokenSecret) {}
+
+  interface Call {
+    void run(String callerToken, Target target);
+  }
+
+  /** One row of the matrix: an RPC, the grant it needs (null: operator only), and how to call it. */
+  record Row(Operation operation, String dataModel, Action action, boolean targetsAResource, Call call) {
+    @Override
+    public String toString() {
+      return operation.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static CreateTenantResponse tenantA;
+  private static CreateTenantResponse tenantB;
+
+  @BeforeAll
+  static void twoTenants() {
+    tenantA = createTenant("Matrix A", "a@matrix.test");
+    tenantB = createTenant("Matrix B", "b@matrix.test");
+  }
+
+  static Stream<Row> grantRows() {
+    return Stream.of(
+        new Row(Operation.CREATE_PRIVATE_APP, "private_apps", Action.ACTION_CREATE, false, (t, x) ->
+            apps(t).createPrivateApp(CreatePrivateAppRequest.newBuilder()
+                .setPrivateApp(PrivateApp.newBuilder().setDisplayName("made")).build())),
+        new Row(Operation.GET_PRIVATE_APP, "private_apps", Action.ACTION_READ, true, (t, x) ->
+            apps(t).getPrivateApp(GetPrivateAppRequest.newBuilder().setName(x.app()).build())),
+        new Row(Operation.LIST_PRIVATE_APPS, "private_apps", Action.ACTION_READ, false, (t, x) ->
+            apps(t).listPrivateApps(ListPrivateAppsRequest.getDefaultInstance())),
+        new Row(Operation.UPDATE_PRIVATE_APP, "private_apps", Action.ACTION_UPDATE, true, (t, x) ->
+            apps(t).updatePrivateApp(UpdatePrivateAppRequest.newBuilder()
+                .setPrivateApp(PrivateApp.newBuilder().setName(x.app()).setDisplayName("renamed"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build())),
+        new Row(Operation.ENABLE_PRIVATE_APP, "private_apps", Action.ACTION_UPDATE, true, (t, x) ->
+            apps(t).enablePrivateApp(EnablePrivateAppRequest.newBuilder().setName(x.app()).build())),
+        new Row(Operation.DISABLE_PRIVATE_APP, "private_apps", Action.ACTION_UPDATE, true, (t, x) ->
+            apps(t).disablePrivateApp(DisablePrivateAppRequest.newBuilder().setName(x.app()).build())),
+        new Row(Operation.DELETE_PRIVATE_APP, "private_apps", Action.ACTION_DELETE, true, (t, x) ->
+            apps(t).deletePrivateApp(DeletePrivateAppRequest.newBuilder().setName(x.app()).build())),
+        new Row(Operation.CREATE_API_TOKEN, "private_apps", Action.ACTION_CREATE, true, (t, x) ->
+            tokens(t).createApiToken(CreateApiTokenRequest.newBuilder().setParent(x.app())
+                .setApiToken(ApiToken.newBuilder().setDisplayName("made")).build())),
+        new Row(Operation.GET_API_TOKEN, "private_apps", Action.ACTION_READ, true, (t, x) ->
+            tokens(t).getApiToken(GetApiTokenRequest.newBuilder().setName(x.tokenName()).build())),
+        new Row(Operation.LIST_API_TOKENS, "private_apps", Action.ACTION_READ, true, (t, x) ->
+            tokens(t).listApiTokens(ListApiTokensRequest.newBuilder().setParent(x.app()).build())),
+        new Row(Operation.DELETE_API_TOKEN, "private_apps", Action.ACTION_DELETE, true, (t, x) ->
+            tokens(t).deleteApiToken(DeleteApiTokenRequest.newBuilder().setName(x.tokenName()).build())),
+        new Row(Operation.LIST_AUDIT_EVENTS, "audit_events", Action.ACTION_READ, false, (t, x) ->
+            AuditServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .listAuditEvents(ListAuditEventsRequest.getDefaultInstance())),
+        new Row(Operation.LIST_REQUEST_LOGS, "request_logs", Action.ACTION_READ, true, (t, x) ->
+            RequestLogServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .listRequestLogs(ListRequestLogsRequest.newBuilder().setParent(x.app()).build())),
+        new Row(Operation.INTROSPECT_TOKEN, "token_introspection", Action.ACTION_READ, false, (t, x) ->
+            auth(t).introspectToken(IntrospectTokenRequest.newBuilder().setToken(x.tokenSecret()).build())),
+        new Row(Operation.CHECK_ACCESS, "token_introspection", Action.ACTION_READ, false, (t, x) ->
+            auth(t).checkAccess(CheckAccessRequest.newBuilder().setToken(x.tokenSecret()).setDataModel("tickets")
+                .setAction(Action.ACTION_READ).build())));
+  }
+
+  static Stream<Row> operatorRows() {
+    return Stream.of(
+        new Row(Operation.CREATE_TENANT, null, null, false, (t, x) ->
+            TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .createTenant(CreateTenantRequest.newBuilder().setTenant(Tenant.newBuilder().setDisplayName("T"))
+                    .setOwnerEmail("o@t.test").setOwnerDisplayName("O").build())),
+        new Row(Operation.GET_TENANT, null, null, false, (t, x) ->
+            TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .getTenant(GetTenantRequest.newBuilder().setName(tenantA.getTenant().getName()).build())),
+        new Row(Operation.LIST_TENANTS, null, null, false, (t, x) ->
+            TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .listTenants(ListTenantsRequest.getDefaultInstance())));
+  }
+
+  static Stream<Row> anyCallerRows() {
+    return Stream.of(
+        new Row(Operation.GET_CALLER_IDENTITY, null, null, false, (t, x) ->
+            auth(t).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance())),
+        new Row(Operation.LIST_DATA_MODELS, null, null, false, (t, x) ->
+            DataModelServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .listDataModels(ListDataModelsRequest.getDefaultInstance())));
+  }
+
+  @Test
+  void theMatrixCoversEveryRpcOfThePermissionTable() {
+    Set<Operation> covered = EnumSet.noneOf(Operation.class);
+    Stream.of(grantRows(), operatorRows(), anyCallerRows()).flatMap(s -> s).forEach(r -> covered.add(r.operation()));
+
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(Set.copyOf(RpcPermissions.table().values()));
+    grantRows().forEach(r -> assertThat(r.operation().requirement()).isIn(
+        new Requirement.GrantOn(dev.latchkey.domain.permission.DataModel.byApiName(r.dataModel()).orElseThrow(),
+            domain(r.action())),
+        new Requirement.OperatorOrGrantOn(dev.latchkey.domain.permission.DataModel.byApiName(r.dataModel())
+            .orElseThrow(), domain(r.action())),
+        new Requirement.AnyTenantPrincipal()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("grantRows")
+  void withItsGrantTheCallSucceeds(Row row) {
+    String caller = appWith(tenantA, List.of(grant(row.dataModel(), row.action())));
+
+    assertThat(status(() -> row.call().run(caller, target(tenantA)))).isEqualTo(Status.Code.OK);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("grantRows")
+  void withoutItsGrantTheCallIsDenied(Row row) {
+    String caller = appWith(tenantA, everythingBut(row.dataModel(), row.action()));
+
+    assertThat(status(() -> row.call().run(caller, target(tenantA)))).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("grantRows")
+  void anotherTenantsResourceIsNotFoundEvenWithTheGrant(Row row) {
+    if (!row.targetsAResource()) {
+      return;
+    }
+    String caller = appWith(tenantA, List.of(grant(row.dataModel(), row.action())));
+
+    assertThat(status(() -> row.call().run(caller, target(tenantB)))).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operatorRows")
+  void operatorOnlyCallsRefuseEvenAnAccountHolder(Row row) {
+    assertThat(status(() -> row.call().run(tenantA.getOwnerTokenSecret(), null)))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(status(() -> row.call().run(latchkey.operatorToken(), null))).isEqualTo(Status.Code.OK);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("anyCallerRows")
+  void anyValidTokenMayAskWhoItIsAndWhatModelsExist(Row row) {
+    String noGrants = appWith(tenantA, List.of());
+
+    assertThat(status(() -> row.call().run(noGrants, null))).isEqualTo(Status.Code.OK);
+    assertThat(status(() -> row.call().run(latchkey.operatorToken(), null))).isEqualTo(Status.Code.OK);
+  }
+
+  /** A fresh app without grants in {@code tenant}, with one token: safe to update or delete. */
+  private static Target target(CreateTenantResponse tenant) {
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "target", List.of());
+    var token = tokens(tenant.getOwnerTokenSecret()).createApiToken(CreateApiTokenRequest.newBuilder()
+        .setParent(app.getName()).setApiToken(ApiToken.newBuilder().setDisplayName("target token")).build());
+    return new Target(app.getName(), token.getApiToken().getName(), token.getSecret());
+  }
+
+  /** The secret of a token of a new app holding exactly {@code grants}. */
+  private static String appWith(CreateTenantResponse tenant, List<Grant> grants) {
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "caller", grants);
+    return tokens(tenant.getOwnerTokenSecret()).createApiToken(CreateApiTokenRequest.newBuilder()
+        .setParent(app.getName()).setApiToken(ApiToken.newBuilder().setDisplayName("caller token")).build())
+        .getSecret();
+  }
+
+  private static List<Grant> everythingBut(String dataModel, Action missing) {
+    List<Grant> grants = new ArrayList<>();
+    for (var model : dev.latchkey.domain.permission.DataModel.values()) {
+      Grant.Builder grant = Grant.newBuilder().setDataModel(model.apiName());
+      for (Action action : List.of(Action.ACTION_READ, Action.ACTION_CREATE, Action.ACTION_UPDATE, Action.ACTION_DELETE)) {
+        if (!(model.apiName().equals(dataModel) && action == missing)) {
+          grant.addActions(action);
+        }
+      }
+      grants.add(grant.build());
+    }
+    return grants;
+  }
+
+  private static Grant grant(String dataModel, Action action) {
+    return Grant.newBuilder().setDataModel(dataModel).addActions(action).build();
+  }
+
+  private static dev.latchkey.domain.permission.Action domain(Action action) {
+    return dev.latchkey.domain.permission.Action.valueOf(action.name().substring("ACTION_".length()));
+  }
+
+  private static Status.Code status(Runnable call) {
+    Throwable thrown = catchThrowable(call::run);
+    if (thrown == null) {
+      return Status.Code.OK;
+    }
+    assertThat(thrown).isInstanceOf(StatusRuntimeException.class);
+    return ((StatusRuntimeException) thrown).getStatus().getCode();
+  }
+
+  private static CreateTenantResponse createTenant(String name, String email) {
+    return TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(latchkey.operatorToken()))
+        .createTenant(CreateTenantRequest.newBuilder().setTenant(Tenant.newBuilder().setDisplayName(name))
+            .setOwnerEmail(email).setOwnerDisplayName("Admin").build());
+  }
+
+  private static PrivateApp createApp(String token, String name, List<Grant> grants) {
+    return apps(token).createPrivateApp(CreatePrivateAppRequest.newBuilder()
+        .setPrivateApp(PrivateApp.newBuilder().setDisplayName(name).addAllGrants(grants)).build());
+  }
+
+  private static PrivateAppServiceGrpc.PrivateAppServiceBlockingStub apps(String token) {
+    return PrivateAppServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static ApiTokenServiceGrpc.ApiTokenServiceBlockingStub tokens(String token) {
+    return ApiTokenServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static AuthServiceGrpc.AuthServiceBlockingStub auth(String token) {
+    return AuthServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.latchkey.app.e2e;
+
+import dev.latchkey.adapter.postgres.testing.TestDatabases;
+import dev.latchkey.app.config.ServerConfig;
+import dev.latchkey.app.server.LatchkeyServer;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real server (Netty on loopback, real PostgreSQL in a fresh database) for one test class, and
+ * a plaintext channel to it, the way a client service would call Latchkey.
+ */
+final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
+  private String databaseUrl;
+  private Path dataDir;
+  private LatchkeyServer server;
+  private ManagedChannel channel;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    databaseUrl = TestDatabases.createDatabase(context.getRequiredTestClass().getSimpleName());
+    dataDir = Files.createTempDirectory("latchkey-e2e-");
+    server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir,
+        Optional.empty(), Optional.empty(), Optional.empty()));
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (channel != null) {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (databaseUrl != null) {
+      TestDatabases.dropDatabase(databaseUrl);
+    }
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** The operator token the server generated into its data directory on first start. */
+  String operatorToken() {
+    try {
+      return Files.readString(dataDir.resolve("operator-token")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CallCredentials bearer(String token) {
+    return header("Bearer " + token);
+  }
+
+  static CallCredentials header(String authorization) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), authorization);
+        applier.apply(headers);
+      }
+    };
+  }
+}
