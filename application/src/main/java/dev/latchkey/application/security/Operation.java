@@ -34,6 +34,22 @@ public enum Operation {
   /** Tokens of a private app need {@code private_apps} delete; see {@link TokenOwnerRules}. */
   DELETE_API_TOKEN(new Requirement.AnyTenantPrincipal()),
 
+  CREATE_ROLE(grant(DataModel.ROLES, Action.CREATE)),
+  GET_ROLE(grant(DataModel.ROLES, Action.READ)),
+  LIST_ROLES(grant(DataModel.ROLES, Action.READ)),
+  UPDATE_ROLE(grant(DataModel.ROLES, Action.UPDATE)),
+  DELETE_ROLE(grant(DataModel.ROLES, Action.DELETE)),
+
+  CREATE_USER(grant(DataModel.USERS, Action.CREATE)),
+  GET_USER(grant(DataModel.USERS, Action.READ)),
+  LIST_USERS(grant(DataModel.USERS, Action.READ)),
+  UPDATE_USER(grant(DataModel.USERS, Action.UPDATE)),
+  DEACTIVATE_USER(grant(DataModel.USERS, Action.UPDATE)),
+  REACTIVATE_USER(grant(DataModel.USERS, Action.UPDATE)),
+  DELETE_USER(grant(DataModel.USERS, Action.DELETE)),
+  /** Only the account holder, whatever its grants; checked by the use case. */
+  TRANSFER_ACCOUNT_HOLDER(new Requirement.AnyTenantPrincipal()),
+
   LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
   LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ));
 

@@ -28,7 +28,30 @@ public final class AuditTrail {
 
   public void record(
       Principal caller, TenantId tenant, Instant at, AuditAction action, String target, Map<String, String> details) {
+    Principal.TenantPrincipal p = caller instanceof Principal.TenantPrincipal t ? t : null;
     log.append(new AuditEntry(tenant, new AuditEventId(ids.newId()), at, caller.actor(),
-        caller instanceof Principal.TenantPrincipal p ? p.tokenId() : null, action, target, details));
+        p == null ? null : p.tokenId(), p == null ? null : p.means(), action, target, details));
+  }
+
+  /** Entries of one change by {@code caller} at {@code at}, several targets. */
+  public Recorder recorder(Principal caller, TenantId tenant, Instant at) {
+    return new Recorder(caller, tenant, at);
+  }
+
+  /** Records several entries of the same caller, tenant and time. */
+  public final class Recorder {
+    private final Principal caller;
+    private final TenantId tenant;
+    private final Instant at;
+
+    private Recorder(Principal caller, TenantId tenant, Instant at) {
+      this.caller = caller;
+      this.tenant = tenant;
+      this.at = at;
+    }
+
+    public void record(AuditAction action, String target, Map<String, String> details) {
+      AuditTrail.this.record(caller, tenant, at, action, target, details);
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TokenHasher;
 import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
@@ -17,7 +18,9 @@ import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
+import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -120,5 +123,23 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     }
     return new TokenCheck.Valid(new Principal.TenantPrincipal(
         token.tenantId(), ref, owner.displayName().value(), grants, token.id()));
+  }
+
+  @Override
+  public TokenCheck actAs(Principal caller, TenantId tenant, UserId userId) {
+    if (!(caller instanceof Principal.OperatorPrincipal)) {
+      throw new PermissionDeniedException("only the operator token may act for a user");
+    }
+    Optional<User> user = users.findById(tenant, userId);
+    if (user.isEmpty() || !user.get().isActive()) {
+      return new TokenCheck.OwnerInactive();
+    }
+    User person = user.get();
+    // The person signed in to the product: API access is about tokens, not about them.
+    PermissionSet grants = person.accountHolder()
+        ? PermissionSet.all()
+        : roles.findById(tenant, person.roleId()).map(Role::grants).orElse(PermissionSet.none());
+    return new TokenCheck.Valid(Principal.TenantPrincipal.actedForByOperator(
+        tenant, person.ref(), person.displayName().value(), grants));
   }
 }

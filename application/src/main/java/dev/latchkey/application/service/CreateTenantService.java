@@ -4,7 +4,6 @@ import dev.latchkey.application.port.in.CreateTenantCommand;
 import dev.latchkey.application.port.in.CreateTenantUseCase;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.out.ApiTokenRepository;
-import dev.latchkey.application.port.out.AuditLog;
 import dev.latchkey.application.port.out.IdGenerator;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.SecretGenerator;
@@ -15,8 +14,6 @@ import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.audit.AuditAction;
-import dev.latchkey.domain.audit.AuditEntry;
-import dev.latchkey.domain.audit.AuditEventId;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.role.DefaultRoles;
@@ -45,7 +42,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
   private final RoleRepository roles;
   private final UserRepository users;
   private final ApiTokenRepository tokens;
-  private final AuditLog audit;
+  private final AuditTrail audit;
   private final IdGenerator ids;
   private final SecretGenerator secrets;
   private final TokenHasher hasher;
@@ -58,7 +55,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
       RoleRepository roles,
       UserRepository users,
       ApiTokenRepository tokens,
-      AuditLog audit,
+      AuditTrail audit,
       IdGenerator ids,
       SecretGenerator secrets,
       TokenHasher hasher,
@@ -85,7 +82,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
       Instant now = clock.instant();
       Tenant tenant = Tenant.create(new TenantId(ids.newId()), command.displayName(), now);
       tenants.insert(tenant);
-      Recorder recorder = new Recorder(tenant.id(), caller, now);
+      AuditTrail.Recorder recorder = audit.recorder(caller, tenant.id(), now);
       recorder.record(AuditAction.TENANT_CREATED, tenant.resourceName(),
           Map.of("display_name", tenant.displayName().value()));
 
@@ -113,27 +110,5 @@ public final class CreateTenantService implements CreateTenantUseCase {
 
       return new CreatedTenant(tenant, owner, new IssuedToken(token, secret));
     });
-  }
-
-  /** Audit entries of one change, all by the same caller at the same time. */
-  private final class Recorder {
-    private final TenantId tenant;
-    private final Principal caller;
-    private final Instant now;
-
-    Recorder(TenantId tenant, Principal caller, Instant now) {
-      this.tenant = tenant;
-      this.caller = caller;
-      this.now = now;
-    }
-
-    void record(AuditAction action, String target, Map<String, String> details) {
-      audit.append(new AuditEntry(
-          tenant, new AuditEventId(ids.newId()), now, caller.actor(), tokenOf(caller), action, target, details));
-    }
-
-    private static ApiTokenId tokenOf(Principal caller) {
-      return caller instanceof Principal.TenantPrincipal p ? p.tokenId() : null;
-    }
   }
 }

@@ -21,8 +21,8 @@ public final class RecordRequestService implements RecordRequestUseCase {
   public void record(Principal caller, Instant time, String method, String statusCode, Duration duration, String peer,
       String userAgent) throws InterruptedException {
     if (caller instanceof Principal.TenantPrincipal p) {
-      sink.record(new RequestLogEntry(p.tenantId(), p.actor(), p.tokenId(), time, method, statusCode, duration, peer,
-          userAgent));
+      sink.record(new RequestLogEntry(p.tenantId(), p.actor(), p.tokenId(), p.means(), time, method, statusCode,
+          duration, peer, userAgent));
     }
   }
 }

@@ -10,11 +10,13 @@ import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
+import dev.latchkey.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,5 +202,48 @@ class FakesTest {
     assertThatThrownBy(() -> apps.update(app.disable(FixedClock.DEFAULT))).hasMessage("disk full");
     assertThat(apps.all()).containsExactly(app);
     assertThat(apps.update(app.disable(FixedClock.DEFAULT))).isTrue();
+  }
+
+  @Test
+  void aRolledBackTransactionRestoresUpdatedAndDeletedUsersAndRoles() {
+    InMemoryPorts ports = new InMemoryPorts();
+    TenantId tenant = Fixtures.anyTenantId();
+    User kept = ports.storeMember(tenant, PermissionSet.none(), true);
+    User doomed = ports.storeMember(tenant, PermissionSet.none(), false);
+    Role role = ports.roles.findById(tenant, kept.roleId()).orElseThrow();
+    Role spare = ports.roles.findById(tenant, doomed.roleId()).orElseThrow();
+
+    assertThatThrownBy(() -> ports.transactions.inTransaction(() -> {
+      ports.users.update(kept.withDisplayName(Fixtures.anyDisplayName(), FixedClock.DEFAULT));
+      ports.users.delete(tenant, doomed.id(), FixedClock.DEFAULT);
+      ports.users.insert(User.member(tenant, Fixtures.anyUserId(), doomed.email(), Fixtures.anyDisplayName(),
+          role.id(), FixedClock.DEFAULT));
+      ports.roles.update(role.withApiAccess(false, FixedClock.DEFAULT));
+      ports.roles.delete(tenant, spare.id(), FixedClock.DEFAULT);
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(ports.users.all()).containsExactlyInAnyOrder(kept, doomed);
+    assertThat(ports.users.deleteTime(doomed.id())).isEmpty();
+    assertThat(ports.roles.all()).containsExactlyInAnyOrder(role, spare);
+    assertThat(ports.users.countWithRole(tenant, spare.id())).isEqualTo(1);
+  }
+
+  @Test
+  void anArmedUserOrRoleWriteFailureIsThrownOnceAndChangesNothing() {
+    InMemoryUserRepository users = new InMemoryUserRepository();
+    InMemoryRoleRepository roles = new InMemoryRoleRepository();
+    Role role = Fixtures.role(Fixtures.anyTenantId(), PermissionSet.none(), true);
+    User user = Fixtures.member(role.tenantId(), role.id());
+    roles.insert(role);
+    users.insert(user);
+    users.failNextWrite(new IllegalStateException("disk full"));
+    roles.failNextWrite(new IllegalStateException("disk full"));
+
+    assertThatThrownBy(() -> users.delete(user.tenantId(), user.id(), FixedClock.DEFAULT)).hasMessage("disk full");
+    assertThatThrownBy(() -> roles.update(role.withApiAccess(false, FixedClock.DEFAULT))).hasMessage("disk full");
+    assertThat(users.all()).containsExactly(user);
+    assertThat(roles.all()).containsExactly(role);
+    assertThat(users.delete(user.tenantId(), user.id(), FixedClock.DEFAULT)).isTrue();
   }
 }

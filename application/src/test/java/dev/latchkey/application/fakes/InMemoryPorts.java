@@ -20,6 +20,8 @@ import dev.latchkey.application.service.ListPrivateAppsService;
 import dev.latchkey.application.service.ListRequestLogsService;
 import dev.latchkey.application.service.ListTenantsService;
 import dev.latchkey.application.service.ManageApiTokensService;
+import dev.latchkey.application.service.ManageRolesService;
+import dev.latchkey.application.service.ManageUsersService;
 import dev.latchkey.application.service.RecordRequestService;
 import dev.latchkey.application.service.TokenOwners;
 import dev.latchkey.application.service.UpdatePrivateAppService;
@@ -37,6 +39,7 @@ import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
 
 /**
  * Every out-port as a fake, wired together: the repositories and the audit log take part in {@link
@@ -62,7 +65,7 @@ public final class InMemoryPorts {
   public final CoalescingTokenUsage usage = new CoalescingTokenUsage(tokens);
 
   public CreateTenantService createTenantService() {
-    return new CreateTenantService(transactions, tenants, roles, users, tokens, audit, ids, secrets, hasher, clock);
+    return new CreateTenantService(transactions, tenants, roles, users, tokens, auditTrail(), ids, secrets, hasher, clock);
   }
 
   public AuthenticateTokenService authenticateTokenService() {
@@ -124,6 +127,14 @@ public final class InMemoryPorts {
 
   public ManageApiTokensService manageApiTokensService() {
     return new ManageApiTokensService(transactions, tokens, tokenOwners(), auditTrail(), clock);
+  }
+
+  public ManageRolesService manageRolesService() {
+    return new ManageRolesService(transactions, roles, users, auditTrail(), ids, clock);
+  }
+
+  public ManageUsersService manageUsersService() {
+    return new ManageUsersService(transactions, users, roles, tokens, auditTrail(), ids, clock);
   }
 
   public IntrospectTokenService introspectTokenService() {
@@ -193,5 +204,19 @@ public final class InMemoryPorts {
   /** A fresh token of {@code owner} and the tenant principal it authenticates as. */
   public Principal.TenantPrincipal signInAs(TenantId tenantId, Actor owner) {
     return (Principal.TenantPrincipal) signIn(issueToken(tenantId, owner));
+  }
+
+  /**
+   * The principal of user {@code user} of {@code tenantId} when the operator acts for them
+   * ({@code latchkey-act-as}).
+   *
+   * @throws AssertionError if the user may not be acted for
+   */
+  public Principal.TenantPrincipal actAs(TenantId tenantId, UserId user) {
+    TokenCheck check = authenticateTokenService().actAs(Fixtures.operator(), tenantId, user);
+    if (!(check instanceof TokenCheck.Valid(Principal principal))) {
+      throw new AssertionError("the operator cannot act for " + user + ": " + check);
+    }
+    return (Principal.TenantPrincipal) principal;
   }
 }

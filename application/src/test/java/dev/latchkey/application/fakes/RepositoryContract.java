@@ -195,8 +195,6 @@ public abstract class RepositoryContract {
         .isEmpty();
   }
 
-  // ---- Private apps ----
-
   @Test
   void anInsertedPrivateAppIsFoundInItsTenantOnly() {
     Tenant tenant = newTenant();
@@ -361,8 +359,6 @@ public abstract class RepositoryContract {
     assertThat(listApps(tenant.id(), 10, Optional.empty(), Optional.empty()).items()).hasSize(5);
   }
 
-  // ---- Tokens ----
-
   @Test
   void aTokenIsFoundByIdOnlyForItsOwnerInItsTenant() {
     Tenant tenant = newTenant();
@@ -496,8 +492,6 @@ public abstract class RepositoryContract {
     assertThat(lastUseOf(tenant.id(), app.ref(), token)).isEmpty();
   }
 
-  // ---- Audit trail ----
-
   @Test
   void auditEntriesAreListedNewestFirstInPagesAndOnlyWithinTheirTenant() {
     Tenant tenant = newTenant();
@@ -553,6 +547,346 @@ public abstract class RepositoryContract {
     assertThat(listAudit(newTenant().id(), 10, Optional.empty(), Optional.of(app)).items()).isEmpty();
   }
 
+  @Test
+  void aRoleKeepsEveryField() {
+    Tenant tenant = newTenant();
+    Role role = new Role(tenant.id(), new RoleId(ids.newId()), new DisplayName("Support"), SUPPORT, false, NOW,
+        NOW.plusSeconds(5), 7);
+    repositories.roles().insert(role);
+
+    assertThat(repositories.roles().findById(tenant.id(), role.id())).contains(role);
+  }
+
+  @Test
+  void aRoleUpdateFromTheStoredVersionIsStored() {
+    Tenant tenant = newTenant();
+    Role role = newRole(tenant.id());
+    Role changed = role.withGrants(SUPPORT, NOW.plusSeconds(1)).withApiAccess(false, NOW.plusSeconds(1));
+    Role oneStep = new Role(changed.tenantId(), changed.id(), changed.displayName(), changed.grants(),
+        changed.apiAccess(), changed.createTime(), changed.updateTime(), role.version() + 1);
+
+    assertThat(repositories.roles().update(oneStep)).isTrue();
+
+    assertThat(repositories.roles().findById(tenant.id(), role.id())).contains(oneStep);
+  }
+
+  @Test
+  void aRoleUpdateFromAStaleVersionOrSkippingOneIsRefusedAndChangesNothing() {
+    Tenant tenant = newTenant();
+    Role role = newRole(tenant.id());
+    Role first = role.withDisplayName(new DisplayName("First"), NOW.plusSeconds(1));
+    Role second = role.withDisplayName(new DisplayName("Second"), NOW.plusSeconds(2));
+    Role twoAhead = first.withApiAccess(false, NOW.plusSeconds(3)).withApiAccess(true, NOW.plusSeconds(4));
+    repositories.roles().update(first);
+
+    assertThat(repositories.roles().update(second)).isFalse();
+    assertThat(repositories.roles().update(twoAhead)).isFalse();
+    assertThat(repositories.roles().findById(tenant.id(), role.id())).contains(first);
+  }
+
+  @Test
+  void aRoleUpdateClaimingAnotherTenantIsRefused() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    Role role = newRole(tenant.id());
+    Role renamed = role.withDisplayName(new DisplayName("Moved"), NOW.plusSeconds(1));
+    Role moved = new Role(other.id(), role.id(), renamed.displayName(), renamed.grants(), renamed.apiAccess(),
+        renamed.createTime(), renamed.updateTime(), renamed.version());
+
+    assertThat(repositories.roles().update(moved)).isFalse();
+    assertThat(repositories.roles().findById(tenant.id(), role.id())).contains(role);
+    assertThat(repositories.roles().findById(other.id(), role.id())).isEmpty();
+  }
+
+  @Test
+  void aDeletedRoleIsNeitherFoundNorListedNorUpdatedAndASecondDeleteIsRefused() {
+    Tenant tenant = newTenant();
+    Role kept = newRole(tenant.id());
+    Role deleted = newRole(tenant.id());
+
+    assertThat(repositories.roles().delete(tenant.id(), deleted.id(), NOW.plusSeconds(1))).isTrue();
+
+    assertThat(repositories.roles().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThat(listRoles(tenant.id(), 10, Optional.empty()).items()).containsExactly(kept);
+    assertThat(repositories.roles().update(deleted.withDisplayName(new DisplayName("Back"), NOW.plusSeconds(2))))
+        .isFalse();
+    assertThat(repositories.roles().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThat(repositories.roles().delete(tenant.id(), deleted.id(), NOW.plusSeconds(3))).isFalse();
+    assertThat(repositories.roles().findById(tenant.id(), kept.id())).contains(kept);
+  }
+
+  @Test
+  void aRoleCannotBeDeletedFromAnotherTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    Role role = newRole(tenant.id());
+
+    assertThat(repositories.roles().delete(other.id(), role.id(), NOW)).isFalse();
+    assertThat(repositories.roles().delete(tenant.id(), new RoleId(ids.newId()), NOW)).isFalse();
+    assertThat(repositories.roles().findById(tenant.id(), role.id())).contains(role);
+  }
+
+  @Test
+  void rolesAreListedOldestFirstInPagesAndOnlyWithinTheirTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    List<Role> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(newRole(tenant.id()));
+      newRole(other.id());
+    }
+
+    Page<Role> first = listRoles(tenant.id(), 2, Optional.empty());
+    Page<Role> second = listRoles(tenant.id(), 2, first.nextCursor());
+    Page<Role> third = listRoles(tenant.id(), 2, second.nextCursor());
+
+    assertThat(first.items()).containsExactly(created.get(0), created.get(1));
+    assertThat(second.items()).containsExactly(created.get(2), created.get(3));
+    assertThat(third.items()).containsExactly(created.get(4));
+    assertThat(third.nextCursor()).isEmpty();
+    assertThat(listRoles(newTenant().id(), 2, Optional.empty()).items()).isEmpty();
+  }
+
+  @Test
+  void aFullLastPageOfRolesHasNoNextCursorAndRolesCreatedWhilePagingComeLast() {
+    Tenant tenant = newTenant();
+    Role one = newRole(tenant.id());
+    Role two = newRole(tenant.id());
+    Role three = newRole(tenant.id());
+
+    Page<Role> first = listRoles(tenant.id(), 2, Optional.empty());
+    Role four = newRole(tenant.id());
+    Page<Role> second = listRoles(tenant.id(), 2, first.nextCursor());
+
+    assertThat(first.items()).containsExactly(one, two);
+    assertThat(second.items()).containsExactly(three, four);
+    assertThat(second.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void aUserKeepsEveryField() {
+    Tenant tenant = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    User holder = new User(tenant.id(), new UserId(ids.newId()), new EmailAddress("Ada.Lovelace@Example.com"),
+        new DisplayName("Ada"), role, true, UserState.ACTIVE, NOW, NOW.plusSeconds(5), 7);
+    User paused = new User(tenant.id(), new UserId(ids.newId()), new EmailAddress("grace@example.com"),
+        new DisplayName("Grace"), role, false, UserState.DEACTIVATED, NOW, NOW.plusSeconds(9), 3);
+    repositories.users().insert(holder);
+    repositories.users().insert(paused);
+
+    assertThat(repositories.users().findById(tenant.id(), holder.id())).contains(holder);
+    assertThat(repositories.users().findById(tenant.id(), paused.id())).contains(paused);
+  }
+
+  @Test
+  void aUserUpdateFromTheStoredVersionIsStored() {
+    Tenant tenant = newTenant();
+    User user = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+    User deactivated = user.withState(UserState.DEACTIVATED, NOW.plusSeconds(1));
+    User moved = deactivated.withRole(newRole(tenant.id()).id(), NOW.plusSeconds(2));
+
+    assertThat(repositories.users().update(deactivated)).isTrue();
+    assertThat(repositories.users().update(moved)).isTrue();
+
+    assertThat(repositories.users().findById(tenant.id(), user.id())).contains(moved);
+  }
+
+  @Test
+  void aUserUpdateFromAStaleVersionOrSkippingOneIsRefusedAndChangesNothing() {
+    Tenant tenant = newTenant();
+    User user = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+    User first = user.withDisplayName(new DisplayName("First"), NOW.plusSeconds(1));
+    User second = user.withDisplayName(new DisplayName("Second"), NOW.plusSeconds(2));
+    User twoAhead = first.withState(UserState.DEACTIVATED, NOW.plusSeconds(3))
+        .withState(UserState.ACTIVE, NOW.plusSeconds(4));
+    repositories.users().update(first);
+
+    assertThat(repositories.users().update(second)).isFalse();
+    assertThat(repositories.users().update(twoAhead)).isFalse();
+    assertThat(repositories.users().findById(tenant.id(), user.id())).contains(first);
+  }
+
+  @Test
+  void aUserUpdateClaimingAnotherTenantIsRefused() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    User user = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+    User renamed = user.withDisplayName(new DisplayName("Moved"), NOW.plusSeconds(1));
+    User moved = new User(other.id(), user.id(), renamed.email(), renamed.displayName(), renamed.roleId(),
+        renamed.accountHolder(), renamed.state(), renamed.createTime(), renamed.updateTime(), renamed.version());
+
+    assertThat(repositories.users().update(moved)).isFalse();
+    assertThat(repositories.users().findById(tenant.id(), user.id())).contains(user);
+    assertThat(repositories.users().findById(other.id(), user.id())).isEmpty();
+  }
+
+  @Test
+  void aDeletedUserIsNeitherFoundNorListedNorCountedNorUpdatedAndASecondDeleteIsRefused() {
+    Tenant tenant = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    User kept = newUser(tenant.id(), role, "kept@example.com");
+    User deleted = newUser(tenant.id(), role, "gone@example.com");
+
+    assertThat(repositories.users().delete(tenant.id(), deleted.id(), NOW.plusSeconds(1))).isTrue();
+
+    assertThat(repositories.users().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThat(listUsers(tenant.id(), 10, Optional.empty(), Optional.empty(), Optional.empty()).items())
+        .containsExactly(kept);
+    assertThat(repositories.users().countWithRole(tenant.id(), role)).isEqualTo(1);
+    assertThat(repositories.users().update(deleted.withDisplayName(new DisplayName("Back"), NOW.plusSeconds(2))))
+        .isFalse();
+    assertThat(repositories.users().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThat(repositories.users().delete(tenant.id(), deleted.id(), NOW.plusSeconds(3))).isFalse();
+    assertThat(repositories.users().findById(tenant.id(), kept.id())).contains(kept);
+  }
+
+  @Test
+  void aUserCannotBeDeletedFromAnotherTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    User user = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+
+    assertThat(repositories.users().delete(other.id(), user.id(), NOW)).isFalse();
+    assertThat(repositories.users().delete(tenant.id(), new UserId(ids.newId()), NOW)).isFalse();
+    assertThat(repositories.users().findById(tenant.id(), user.id())).contains(user);
+  }
+
+  @Test
+  void theEmailOfADeletedUserMayBeUsedAgainInAnyCase() {
+    Tenant tenant = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    User deleted = newUser(tenant.id(), role, "ada@example.com");
+    repositories.users().delete(tenant.id(), deleted.id(), NOW.plusSeconds(1));
+
+    User again = newUser(tenant.id(), role, "ADA@example.com");
+
+    assertThat(repositories.users().findById(tenant.id(), again.id())).contains(again);
+    assertThat(repositories.users().findById(tenant.id(), deleted.id())).isEmpty();
+    assertThatThrownBy(() -> newUser(tenant.id(), role, "ada@EXAMPLE.com")).isInstanceOf(AlreadyExistsException.class);
+  }
+
+  @Test
+  void aDeactivatedUserStillHoldsItsEmail() {
+    Tenant tenant = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    User user = newUser(tenant.id(), role, "ada@example.com");
+    repositories.users().update(user.withState(UserState.DEACTIVATED, NOW.plusSeconds(1)));
+
+    assertThatThrownBy(() -> newUser(tenant.id(), role, "ada@example.com")).isInstanceOf(AlreadyExistsException.class);
+  }
+
+  @Test
+  void usersAreListedOldestFirstInPagesAndOnlyWithinTheirTenant() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    RoleId otherRole = newRole(other.id()).id();
+    List<User> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(newUser(tenant.id(), role, "user" + i + "@example.com"));
+      newUser(other.id(), otherRole, "user" + i + "@example.com");
+    }
+
+    Page<User> first = listUsers(tenant.id(), 2, Optional.empty(), Optional.empty(), Optional.empty());
+    Page<User> second = listUsers(tenant.id(), 2, first.nextCursor(), Optional.empty(), Optional.empty());
+    Page<User> third = listUsers(tenant.id(), 2, second.nextCursor(), Optional.empty(), Optional.empty());
+
+    assertThat(first.items()).containsExactly(created.get(0), created.get(1));
+    assertThat(second.items()).containsExactly(created.get(2), created.get(3));
+    assertThat(third.items()).containsExactly(created.get(4));
+    assertThat(third.nextCursor()).isEmpty();
+    assertThat(listUsers(newTenant().id(), 2, Optional.empty(), Optional.empty(), Optional.empty()).items())
+        .isEmpty();
+  }
+
+  @Test
+  void aFullLastPageOfUsersHasNoNextCursor() {
+    Tenant tenant = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    newUser(tenant.id(), role, "one@example.com");
+    newUser(tenant.id(), role, "two@example.com");
+
+    Page<User> page = listUsers(tenant.id(), 2, Optional.empty(), Optional.empty(), Optional.empty());
+
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void usersAreFilteredByRoleAndStateAcrossPages() {
+    Tenant tenant = newTenant();
+    RoleId support = newRole(tenant.id()).id();
+    RoleId sales = newRole(tenant.id()).id();
+    List<User> created = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      User user = newUser(tenant.id(), i % 2 == 0 ? support : sales, "user" + i + "@example.com");
+      if (i % 4 < 2) {
+        user = user.withState(UserState.DEACTIVATED, NOW.plusSeconds(10));
+        assertThat(repositories.users().update(user)).isTrue();
+      }
+      created.add(user);
+    }
+    Optional<RoleId> bySupport = Optional.of(support);
+    Optional<UserState> active = Optional.of(UserState.ACTIVE);
+    Optional<UserState> deactivated = Optional.of(UserState.DEACTIVATED);
+
+    Page<User> firstSupport = listUsers(tenant.id(), 2, Optional.empty(), bySupport, Optional.empty());
+    Page<User> secondSupport = listUsers(tenant.id(), 2, firstSupport.nextCursor(), bySupport, Optional.empty());
+    Page<User> firstDeactivated = listUsers(tenant.id(), 3, Optional.empty(), Optional.empty(), deactivated);
+    Page<User> secondDeactivated =
+        listUsers(tenant.id(), 3, firstDeactivated.nextCursor(), Optional.empty(), deactivated);
+
+    assertThat(firstSupport.items()).containsExactly(created.get(0), created.get(2));
+    assertThat(secondSupport.items()).containsExactly(created.get(4), created.get(6));
+    assertThat(secondSupport.nextCursor()).isEmpty();
+    assertThat(firstDeactivated.items()).containsExactly(created.get(0), created.get(1), created.get(4));
+    assertThat(secondDeactivated.items()).containsExactly(created.get(5));
+    assertThat(secondDeactivated.nextCursor()).isEmpty();
+    assertThat(listUsers(tenant.id(), 10, Optional.empty(), bySupport, active).items())
+        .containsExactly(created.get(2), created.get(6));
+    assertThat(listUsers(tenant.id(), 10, Optional.empty(), Optional.of(sales), deactivated).items())
+        .containsExactly(created.get(1), created.get(5));
+    assertThat(listUsers(tenant.id(), 10, Optional.empty(), Optional.of(new RoleId(ids.newId())), Optional.empty())
+        .items()).isEmpty();
+  }
+
+  @Test
+  void countWithRoleCountsTheLiveUsersOfTheRoleInTheTenantDeactivatedOnesIncluded() {
+    Tenant tenant = newTenant();
+    Tenant other = newTenant();
+    RoleId role = newRole(tenant.id()).id();
+    RoleId spare = newRole(tenant.id()).id();
+    User active = newUser(tenant.id(), role, "one@example.com");
+    User paused = newUser(tenant.id(), role, "two@example.com");
+    User doomed = newUser(tenant.id(), role, "three@example.com");
+    newUser(tenant.id(), spare, "four@example.com");
+    newUser(other.id(), newRole(other.id()).id(), "one@example.com");
+    repositories.users().update(paused.withState(UserState.DEACTIVATED, NOW.plusSeconds(1)));
+    repositories.users().delete(tenant.id(), doomed.id(), NOW.plusSeconds(2));
+
+    assertThat(repositories.users().countWithRole(tenant.id(), role)).isEqualTo(2);
+    assertThat(repositories.users().countWithRole(tenant.id(), spare)).isEqualTo(1);
+    assertThat(repositories.users().countWithRole(other.id(), role)).isZero();
+    assertThat(repositories.users().countWithRole(tenant.id(), new RoleId(ids.newId()))).isZero();
+
+    repositories.users().update(active.withRole(spare, NOW.plusSeconds(3)));
+    assertThat(repositories.users().countWithRole(tenant.id(), role)).isEqualTo(1);
+    assertThat(repositories.users().countWithRole(tenant.id(), spare)).isEqualTo(2);
+  }
+
+  @Test
+  void anAuditEntryOfTheOperatorActingForAUserKeepsTheMeans() {
+    Tenant tenant = newTenant();
+    User user = newUser(tenant.id(), newRole(tenant.id()).id(), "ada@example.com");
+    AuditEntry entry = new AuditEntry(tenant.id(), new AuditEventId(ids.newId()), NOW, user.ref(), null,
+        new Actor.Operator(), AuditAction.PRIVATE_APP_CREATED, newApp(tenant.id()).resourceName(),
+        Map.of("display_name", "App"));
+    repositories.audit().append(entry);
+
+    assertThat(listAudit(tenant.id(), 10, Optional.empty(), Optional.empty()).items()).containsExactly(entry);
+    assertThat(entry.viaMeans()).contains(new Actor.Operator());
+  }
+
   private Tenant newTenant() {
     Tenant tenant = Tenant.create(new TenantId(ids.newId()), new DisplayName("Tenant"), NOW);
     repositories.tenants().insert(tenant);
@@ -581,6 +915,15 @@ public abstract class RepositoryContract {
         UserState.ACTIVE, NOW, NOW, 1);
     repositories.users().insert(user);
     return user;
+  }
+
+  private Page<Role> listRoles(TenantId tenantId, int size, Optional<String> cursor) {
+    return repositories.roles().list(tenantId, new PageRequest(size, cursor));
+  }
+
+  private Page<User> listUsers(TenantId tenantId, int size, Optional<String> cursor, Optional<RoleId> role,
+      Optional<UserState> state) {
+    return repositories.users().list(tenantId, new PageRequest(size, cursor), role, state);
   }
 
   private ApiToken newToken(TenantId tenantId, User owner, TokenSecret secret) {

@@ -57,6 +57,20 @@ class AuthorizationTest {
       Map.entry(Operation.GET_API_TOKEN, TENANT_PRINCIPALS),
       Map.entry(Operation.LIST_API_TOKENS, TENANT_PRINCIPALS),
       Map.entry(Operation.DELETE_API_TOKEN, TENANT_PRINCIPALS),
+      Map.entry(Operation.CREATE_ROLE, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.GET_ROLE, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_ROLES, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.UPDATE_ROLE, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.DELETE_ROLE, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.CREATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.GET_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_USERS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.UPDATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.DEACTIVATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.REACTIVATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.DELETE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      // Only the account holder, whatever its grants; see ManageUsersServiceTest.
+      Map.entry(Operation.TRANSFER_ACCOUNT_HOLDER, TENANT_PRINCIPALS),
       Map.entry(Operation.LIST_AUDIT_EVENTS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.LIST_REQUEST_LOGS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)));
 

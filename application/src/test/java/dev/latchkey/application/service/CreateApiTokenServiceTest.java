@@ -42,8 +42,6 @@ class CreateApiTokenServiceTest {
   private final Principal.TenantPrincipal holder = (Principal.TenantPrincipal) ports.signIn(acme.ownerToken());
   private final PrivateApp app = ports.storePrivateApp(tenant, SUPPORT);
 
-  // ---- Tokens of private apps ----
-
   @Test
   void anAppGetsAnLkaTokenStoredOnlyAsItsDigest() {
     IssuedToken issued = service.createApiToken(holder, app.ref(), NAME);
@@ -167,8 +165,6 @@ class CreateApiTokenServiceTest {
     assertThat(issued.token().creator()).isEqualTo(manager.ref());
     assertThat(ports.audit.entries().getLast().actor()).isEqualTo(manager.ref());
   }
-
-  // ---- Personal access tokens ----
 
   @Test
   void aMemberWithApiAccessCreatesTheirOwnLkpToken() {

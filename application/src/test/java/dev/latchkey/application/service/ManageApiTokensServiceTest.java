@@ -42,8 +42,6 @@ class ManageApiTokensServiceTest {
   private final IssuedToken first = ports.issueToken(tenant, app.ref());
   private final IssuedToken second = ports.issueToken(tenant, app.ref());
 
-  // ---- Tokens of private apps ----
-
   @Test
   void aTokenIsReadWithItsMetadataOnly() {
     ApiToken token = service.getApiToken(holder, app.ref(), first.token().id());
@@ -149,8 +147,6 @@ class ManageApiTokensServiceTest {
     assertThatThrownBy(() -> service.getApiToken(Fixtures.operator(), app.ref(), second.token().id()))
         .isInstanceOf(PermissionDeniedException.class);
   }
-
-  // ---- Personal access tokens ----
 
   @Test
   void aMemberManagesTheirOwnTokensWithoutAnyGrant() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.requestlog.RequestLogEntry;
 import java.time.Duration;
@@ -28,6 +29,20 @@ class RecordRequestServiceTest {
     assertThat(ports.requestLog.recorded()).containsExactly(new RequestLogEntry(caller.tenantId(), caller.actor(),
         caller.tokenId(), TIME, "/latchkey.v1.AuthService/GetCallerIdentity", "PERMISSION_DENIED",
         Duration.ofMillis(12), "ipv6:[::1]:4242", "grpc-go/1.70"));
+  }
+
+  @Test
+  void aCallOfTheOperatorActingForAUserIsRecordedAsTheUsersWithTheOperatorAsMeans() throws InterruptedException {
+    Principal.TenantPrincipal caller = Principal.TenantPrincipal.actedForByOperator(
+        Fixtures.anyTenantId(), new Actor.UserRef(Fixtures.anyUserId()), "Ada", PermissionSet.none());
+
+    service.record(caller, TIME, "/latchkey.v1.ApiTokenService/CreateApiToken", "OK", Duration.ofMillis(7),
+        "ipv4:10.0.0.7:51234", "web-app/2.1");
+
+    assertThat(ports.requestLog.recorded()).containsExactly(new RequestLogEntry(caller.tenantId(), caller.actor(),
+        null, new Actor.Operator(), TIME, "/latchkey.v1.ApiTokenService/CreateApiToken", "OK", Duration.ofMillis(7),
+        "ipv4:10.0.0.7:51234", "web-app/2.1"));
+    assertThat(ports.requestLog.recorded().getFirst().tokenName()).isEmpty();
   }
 
   @Test

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One change, as the audit trail keeps it: who ({@code actor}, and the token it used), did what, to
- * which resource, when, and what changed ({@code details}: field to new value, never a secret).
+ * One change, as the audit trail keeps it: who ({@code actor}, and the token it used, or the
+ * operator as {@code means} when it acted for a user), did what, to which resource, when, and what
+ * changed ({@code details}: field to new value, never a secret).
  */
 public record AuditEntry(
     TenantId tenantId,
@@ -19,9 +20,16 @@ public record AuditEntry(
     Instant time,
     Actor actor,
     ApiTokenId tokenId,
+    Actor means,
     AuditAction action,
     String target,
     Map<String, String> details) {
+
+  /** An entry of an actor that used its own token (or the operator itself). */
+  public AuditEntry(TenantId tenantId, AuditEventId id, Instant time, Actor actor, ApiTokenId tokenId,
+      AuditAction action, String target, Map<String, String> details) {
+    this(tenantId, id, time, actor, tokenId, null, action, target, details);
+  }
 
   public AuditEntry {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -35,5 +43,9 @@ public record AuditEntry(
 
   public Optional<ApiTokenId> token() {
     return Optional.ofNullable(tokenId);
+  }
+
+  public Optional<Actor> viaMeans() {
+    return Optional.ofNullable(means);
   }
 }

@@ -20,32 +20,59 @@ public sealed interface Principal {
   }
 
   /**
-   * A private app or a team member, authenticated by one of its tokens.
+   * A private app or a team member: authenticated by one of its tokens, or (a team member only)
+   * acted for by the operator on behalf of a signed-in person.
    *
    * @param grants the effective grants at the time of the call (for a user: its role's, or all for
    *     the account holder)
+   * @param tokenId the token used; null when the operator acts for the user
+   * @param means the operator when it acts for the user; null when the principal used its own token
    */
   record TenantPrincipal(
-      TenantId tenantId, Actor actor, String displayName, PermissionSet grants, ApiTokenId tokenId)
+      TenantId tenantId, Actor actor, String displayName, PermissionSet grants, ApiTokenId tokenId, Actor means)
       implements Principal {
     public TenantPrincipal {
       Objects.requireNonNull(tenantId, "tenantId");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(displayName, "displayName");
       Objects.requireNonNull(grants, "grants");
-      Objects.requireNonNull(tokenId, "tokenId");
       if (actor instanceof Actor.Operator) {
         throw new IllegalArgumentException("the operator is not a tenant principal");
       }
+      if ((tokenId == null) == (means == null)) {
+        throw new IllegalArgumentException("a tenant principal comes either with its token or through the operator");
+      }
+      if (means != null && !(means instanceof Actor.Operator && actor instanceof Actor.UserRef)) {
+        throw new IllegalArgumentException("only the operator acts, and only for users");
+      }
+    }
+
+    /** A principal authenticated by its own token. */
+    public TenantPrincipal(TenantId tenantId, Actor actor, String displayName, PermissionSet grants, ApiTokenId tokenId) {
+      this(tenantId, actor, displayName, grants, Objects.requireNonNull(tokenId, "tokenId"), null);
+    }
+
+    /** A user the operator acts for. */
+    public static TenantPrincipal actedForByOperator(
+        TenantId tenantId, Actor.UserRef user, String displayName, PermissionSet grants) {
+      return new TenantPrincipal(tenantId, user, displayName, grants, null, new Actor.Operator());
     }
 
     public boolean allows(DataModel model, Action action) {
       return grants.allows(model, action);
     }
 
-    /** The name of the token used, e.g. {@code users/{u}/tokens/{t}}. */
+    public java.util.Optional<ApiTokenId> token() {
+      return java.util.Optional.ofNullable(tokenId);
+    }
+
+    public java.util.Optional<Actor> viaMeans() {
+      return java.util.Optional.ofNullable(means);
+    }
+
+    /** The name of the token used, e.g. {@code users/{u}/tokens/{t}}; empty when acted for. */
     public String tokenName() {
-      return actor.resourceName() + "/tokens/" + tokenId;
+      return tokenId == null ? "" : actor.resourceName() + "/tokens/" + tokenId;
     }
   }
 }

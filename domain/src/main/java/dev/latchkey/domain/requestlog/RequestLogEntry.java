@@ -8,13 +8,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One call made with a token, as the "Logs" tab shows it. Free-text fields are bounded so that a
- * hostile client cannot bloat the log.
+ * One call made with a token (or by the operator acting for a user: then {@code tokenId} is null
+ * and {@code means} is the operator), as the "Logs" tab shows it. Free-text fields are bounded so
+ * that a hostile client cannot bloat the log.
  */
 public record RequestLogEntry(
     TenantId tenantId,
     Actor principal,
     ApiTokenId tokenId,
+    Actor means,
     Instant time,
     String method,
     String statusCode,
@@ -27,7 +29,9 @@ public record RequestLogEntry(
   public RequestLogEntry {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(principal, "principal");
-    Objects.requireNonNull(tokenId, "tokenId");
+    if ((tokenId == null) == (means == null)) {
+      throw new IllegalArgumentException("an entry names either the token used or the operator acting");
+    }
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(statusCode, "statusCode");
     Objects.requireNonNull(duration, "duration");
@@ -50,7 +54,19 @@ public record RequestLogEntry(
     return clean.toString();
   }
 
+  /** Without a means: for calls made with the principal's own token. */
+  public RequestLogEntry(TenantId tenantId, Actor principal, ApiTokenId tokenId, Instant time, String method,
+      String statusCode, Duration duration, String peer, String userAgent) {
+    this(tenantId, principal, Objects.requireNonNull(tokenId, "tokenId"), null, time, method, statusCode, duration,
+        peer, userAgent);
+  }
+
+  /** {@code users/{u}/tokens/{t}}; empty when the operator acted for the user. */
   public String tokenName() {
-    return principal.resourceName() + "/tokens/" + tokenId;
+    return tokenId == null ? "" : principal.resourceName() + "/tokens/" + tokenId;
+  }
+
+  public java.util.Optional<Actor> viaMeans() {
+    return java.util.Optional.ofNullable(means);
   }
 }

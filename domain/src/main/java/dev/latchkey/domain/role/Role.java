@@ -32,4 +32,16 @@ public record Role(
   public String resourceName() {
     return "roles/" + id;
   }
+
+  public Role withDisplayName(DisplayName name, Instant now) {
+    return new Role(tenantId, id, name, grants, apiAccess, createTime, now, version + 1);
+  }
+
+  public Role withGrants(PermissionSet newGrants, Instant now) {
+    return new Role(tenantId, id, displayName, newGrants, apiAccess, createTime, now, version + 1);
+  }
+
+  public Role withApiAccess(boolean access, Instant now) {
+    return new Role(tenantId, id, displayName, grants, access, createTime, now, version + 1);
+  }
 }

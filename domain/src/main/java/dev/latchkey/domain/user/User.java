@@ -50,4 +50,34 @@ public record User(
   public boolean isActive() {
     return state == UserState.ACTIVE;
   }
+
+  /** A new member (not the account holder), active. */
+  public static User member(
+      TenantId tenantId, UserId id, EmailAddress email, DisplayName displayName, RoleId roleId, Instant now) {
+    return new User(tenantId, id, email, displayName, roleId, false, UserState.ACTIVE, now, now, 1);
+  }
+
+  public User withDisplayName(DisplayName name, Instant now) {
+    return next(name, roleId, accountHolder, state, now);
+  }
+
+  public User withRole(RoleId role, Instant now) {
+    return next(displayName, role, accountHolder, state, now);
+  }
+
+  public User withState(UserState newState, Instant now) {
+    return next(displayName, roleId, accountHolder, newState, now);
+  }
+
+  public User withAccountHolder(boolean holder, Instant now) {
+    return next(displayName, roleId, holder, state, now);
+  }
+
+  public String resourceName() {
+    return ref().resourceName();
+  }
+
+  private User next(DisplayName name, RoleId role, boolean holder, UserState newState, Instant now) {
+    return new User(tenantId, id, email, name, role, holder, newState, createTime, now, version + 1);
+  }
 }

@@ -7,6 +7,7 @@ import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -61,6 +62,42 @@ class RequestLogEntryTest {
     assertThatThrownBy(() -> new RequestLogEntry(
             TENANT, new Actor.Operator(), TOKEN, TIME, "/m", "OK", Duration.ofMillis(3), "peer", "agent"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static final Actor USER =
+      new Actor.UserRef(new UserId(UUID.fromString("0198e6a0-0000-7000-8000-000000000004")));
+
+  @Test
+  void aCallOfTheOperatorActingForAUserNamesTheOperatorAsMeansAndNoToken() {
+    RequestLogEntry entry = new RequestLogEntry(
+        TENANT, USER, null, new Actor.Operator(), TIME, "/m", "OK", Duration.ofMillis(3), "peer", "agent");
+
+    assertThat(entry.principal()).isEqualTo(USER);
+    assertThat(entry.viaMeans()).contains(new Actor.Operator());
+    assertThat(entry.tokenId()).isNull();
+    assertThat(entry.tokenName()).isEmpty();
+  }
+
+  @Test
+  void aCallWithTheCallersOwnTokenHasNoMeans() {
+    RequestLogEntry entry = new RequestLogEntry(
+        TENANT, USER, TOKEN, TIME, "/m", "OK", Duration.ofMillis(3), "peer", "agent");
+
+    assertThat(entry.viaMeans()).isEmpty();
+    assertThat(entry.tokenName()).isEqualTo(USER.resourceName() + "/tokens/" + TOKEN);
+  }
+
+  @Test
+  void anEntryNamesEitherItsTokenOrItsMeansNeverBothNorNeither() {
+    assertThatThrownBy(() -> new RequestLogEntry(
+            TENANT, USER, TOKEN, new Actor.Operator(), TIME, "/m", "OK", Duration.ZERO, "peer", "agent"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RequestLogEntry(
+            TENANT, USER, null, null, TIME, "/m", "OK", Duration.ZERO, "peer", "agent"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RequestLogEntry(
+            TENANT, USER, null, TIME, "/m", "OK", Duration.ZERO, "peer", "agent"))
+        .isInstanceOf(NullPointerException.class);
   }
 
   private static RequestLogEntry entry(String method, String peer, String userAgent) {

@@ -9,4 +9,14 @@ public interface AuthenticateTokenUseCase {
    * @throws dev.latchkey.domain.error.UnavailableException if the database cannot answer (fail closed)
    */
   TokenCheck authenticate(String presented);
+
+  /**
+   * Resolves the user the operator acts for ({@code latchkey-act-as}): {@link TokenCheck.Valid} with
+   * that user's current grants and the operator as the means, or {@link TokenCheck.OwnerInactive} for
+   * an unknown, deleted or deactivated user or tenant.
+   *
+   * @throws dev.latchkey.domain.error.PermissionDeniedException if {@code caller} is not the operator
+   */
+  TokenCheck actAs(dev.latchkey.domain.principal.Principal caller, dev.latchkey.domain.tenant.TenantId tenant,
+      dev.latchkey.domain.user.UserId user);
 }

@@ -27,7 +27,7 @@ public record CallerIdentity(
               p.displayName(),
               Optional.of(p.tenantId()),
               p.grants(),
-              Optional.of(p.tokenName()));
+              Optional.of(p.tokenName()).filter(name -> !name.isEmpty()));
     };
   }
 }

@@ -1,0 +1,250 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ManageUsersUseCase;
+import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.IdGenerator;
+import dev.latchkey.application.port.out.RoleRepository;
+import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.application.security.Authorization;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.error.ConflictException;
+import dev.latchkey.domain.error.FailedPreconditionException;
+import dev.latchkey.domain.error.NotFoundException;
+import dev.latchkey.domain.error.PermissionDeniedException;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.role.RoleId;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.user.UserState;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Team members: their lifecycle, the account-holder rules and the no-escalation rule. */
+public final class ManageUsersService implements ManageUsersUseCase {
+  private final Transactions transactions;
+  private final UserRepository users;
+  private final RoleRepository roles;
+  private final ApiTokenRepository tokens;
+  private final AuditTrail audit;
+  private final IdGenerator ids;
+  private final InstantSource clock;
+
+  @Inject
+  public ManageUsersService(
+      Transactions transactions, UserRepository users, RoleRepository roles, ApiTokenRepository tokens,
+      AuditTrail audit, IdGenerator ids, InstantSource clock) {
+    this.transactions = transactions;
+    this.users = users;
+    this.roles = roles;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  @Override
+  public User createUser(Principal caller, UserCommands.Create command) {
+    Authorization.require(caller, Operation.CREATE_USER);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    return transactions.inTransaction(() -> {
+      Role role = assignable(principal, command.role());
+      Instant now = clock.instant();
+      User user = User.member(principal.tenantId(), new UserId(ids.newId()), command.email(), command.displayName(),
+          role.id(), now);
+      users.insert(user);
+      audit.record(caller, user.tenantId(), now, AuditAction.USER_CREATED, user.resourceName(), Map.of(
+          "email", user.email().value(),
+          "display_name", user.displayName().value(),
+          "role", role.resourceName()));
+      return user;
+    });
+  }
+
+  @Override
+  public User getUser(Principal caller, UserId id) {
+    Authorization.require(caller, Operation.GET_USER);
+    return load(Authorization.tenantPrincipal(caller).tenantId(), id);
+  }
+
+  @Override
+  public Page<User> listUsers(
+      Principal caller, int pageSize, String pageToken, Optional<RoleId> role, Optional<UserState> state) {
+    Authorization.require(caller, Operation.LIST_USERS);
+    TenantId tenant = Authorization.tenantPrincipal(caller).tenantId();
+    String scope = "users:" + role.map(RoleId::toString).orElse("") + ":" + state.map(Enum::name).orElse("");
+    return Paging.withPageToken(scope,
+        users.list(tenant, Paging.uuidCursorRequest(scope, pageSize, pageToken), role, state));
+  }
+
+  @Override
+  public User updateUser(Principal caller, UserCommands.Update command) {
+    Authorization.require(caller, Operation.UPDATE_USER);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    return transactions.inTransaction(() -> {
+      User current = load(principal.tenantId(), command.id());
+      requireMayTouch(principal, current, "change");
+      if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
+        throw stale(current);
+      }
+      Instant now = clock.instant();
+      Map<String, String> changes = new LinkedHashMap<>();
+      User updated = current;
+      if (command.displayName().isPresent() && !command.displayName().get().equals(current.displayName())) {
+        updated = updated.withDisplayName(command.displayName().get(), now);
+        changes.put("display_name", updated.displayName().value());
+      }
+      if (command.role().isPresent() && !command.role().get().equals(current.roleId())) {
+        Role role = assignable(principal, command.role().get());
+        updated = updated.withRole(role.id(), now);
+        changes.put("role", role.resourceName());
+      }
+      if (changes.isEmpty()) {
+        return current;
+      }
+      return save(caller, current, rebased(updated, current, now), AuditAction.USER_UPDATED, changes);
+    });
+  }
+
+  @Override
+  public User changeState(Principal caller, UserId id, UserState state) {
+    Authorization.require(caller,
+        state == UserState.ACTIVE ? Operation.REACTIVATE_USER : Operation.DEACTIVATE_USER);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    return transactions.inTransaction(() -> {
+      User current = load(principal.tenantId(), id);
+      requireMayTouch(principal, current, state == UserState.ACTIVE ? "reactivate" : "deactivate");
+      if (current.state() == state) {
+        return current;
+      }
+      if (current.accountHolder()) {
+        throw new FailedPreconditionException("the account holder cannot be deactivated; transfer the title first");
+      }
+      if (state == UserState.ACTIVE) {
+        // Reactivating brings the user's tokens back: that is giving the role's grants again.
+        Authorization.requireHolds(principal, roleOf(current).grants());
+      }
+      Instant now = clock.instant();
+      return save(caller, current, current.withState(state, now),
+          state == UserState.ACTIVE ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED,
+          Map.of("state", state.name()));
+    });
+  }
+
+  @Override
+  public void deleteUser(Principal caller, UserId id) {
+    Authorization.require(caller, Operation.DELETE_USER);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    transactions.inTransaction(() -> {
+      User current = load(principal.tenantId(), id);
+      requireMayTouch(principal, current, "delete");
+      if (current.accountHolder()) {
+        throw new FailedPreconditionException("the account holder cannot be deleted; transfer the title first");
+      }
+      Instant now = clock.instant();
+      if (!users.delete(principal.tenantId(), id, now)) {
+        throw notFound(id);
+      }
+      int revoked = tokens.deleteAllOf(principal.tenantId(), current.ref(), now);
+      audit.record(caller, principal.tenantId(), now, AuditAction.USER_DELETED, current.resourceName(),
+          Map.of("email", current.email().value(), "tokens_deleted", Integer.toString(revoked)));
+      return null;
+    });
+  }
+
+  @Override
+  public User transferAccountHolder(Principal caller, UserId to) {
+    Authorization.require(caller, Operation.TRANSFER_ACCOUNT_HOLDER);
+    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+    return transactions.inTransaction(() -> {
+      User holder = callerAsAccountHolder(principal)
+          .orElseThrow(() -> new PermissionDeniedException("only the account holder can transfer the title"));
+      User next = load(principal.tenantId(), to);
+      if (next.id().equals(holder.id())) {
+        throw new FailedPreconditionException("you hold the title already");
+      }
+      if (!next.isActive()) {
+        throw new FailedPreconditionException(next.resourceName() + " is deactivated; reactivate them first");
+      }
+      Instant now = clock.instant();
+      // Clear first: at most one account holder per tenant at any moment.
+      User former = holder.withAccountHolder(false, now);
+      if (!users.update(former)) {
+        throw stale(holder);
+      }
+      User promoted = next.withAccountHolder(true, now);
+      if (!users.update(promoted)) {
+        throw stale(next);
+      }
+      audit.record(caller, principal.tenantId(), now, AuditAction.ACCOUNT_HOLDER_TRANSFERRED,
+          promoted.resourceName(), Map.of("from", holder.resourceName(), "to", promoted.resourceName()));
+      return promoted;
+    });
+  }
+
+  /** Nobody but the account holder changes or removes the account holder. */
+  private static void requireMayTouch(Principal.TenantPrincipal caller, User target, String verb) {
+    if (target.accountHolder() && !caller.actor().equals(target.ref())) {
+      throw new PermissionDeniedException("only the account holder can " + verb + " the account holder");
+    }
+  }
+
+  private Optional<User> callerAsAccountHolder(Principal.TenantPrincipal caller) {
+    if (!(caller.actor() instanceof dev.latchkey.domain.principal.Actor.UserRef(var id))) {
+      return Optional.empty();
+    }
+    return users.findById(caller.tenantId(), id).filter(User::accountHolder);
+  }
+
+  /**
+   * The role, if it exists and the caller holds all its grants, and API access if the role carries
+   * it (no escalation through roles).
+   */
+  private Role assignable(Principal.TenantPrincipal caller, RoleId id) {
+    Role role = roles.findById(caller.tenantId(), id).orElseThrow(() -> ManageRolesService.notFound(id));
+    Authorization.requireHolds(caller, role.grants());
+    if (role.apiAccess()) {
+      ApiAccess.requireCallerHasIt(caller, users, roles);
+    }
+    return role;
+  }
+
+  private Role roleOf(User user) {
+    return roles.findById(user.tenantId(), user.roleId()).orElseThrow(() -> ManageRolesService.notFound(user.roleId()));
+  }
+
+  private User save(Principal caller, User current, User updated, AuditAction action, Map<String, String> details) {
+    if (!users.update(updated)) {
+      throw stale(current);
+    }
+    audit.record(caller, updated.tenantId(), updated.updateTime(), action, updated.resourceName(), details);
+    return updated;
+  }
+
+  /** One version step per update, however many fields changed. */
+  private static User rebased(User updated, User current, Instant now) {
+    return new User(updated.tenantId(), updated.id(), updated.email(), updated.displayName(), updated.roleId(),
+        updated.accountHolder(), updated.state(), updated.createTime(), now, current.version() + 1);
+  }
+
+  private User load(TenantId tenant, UserId id) {
+    return users.findById(tenant, id).orElseThrow(() -> notFound(id));
+  }
+
+  private static NotFoundException notFound(UserId id) {
+    return new NotFoundException("users/" + id + " not found");
+  }
+
+  private static ConflictException stale(User user) {
+    return new ConflictException(user.resourceName() + " was changed by someone else; read it again and retry");
+  }
+}
