@@ -5,6 +5,7 @@ import static dev.latchkey.adapter.postgres.schema.Tables.REQUEST_LOG;
 import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
 import dev.latchkey.application.port.out.IdGenerator;
 import dev.latchkey.application.port.out.RequestLogSink;
+import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.requestlog.RequestLogEntry;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jooq.InsertValuesStep11;
+import org.jooq.InsertValuesStep12;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseable {
   public static final int DEFAULT_CAPACITY = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 500;
-  /** 11 bind values per row must stay under PostgreSQL's 65,535 per statement. */
+  /** 12 bind values per row must stay under PostgreSQL's 65,535 per statement. */
   public static final int MAX_BATCH_SIZE = 5_000;
   /** Partitions kept ready: this month and the next two. */
   static final int MONTHS_AHEAD = 3;
@@ -248,15 +249,17 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
 
   private void insert(List<RequestLogEntry> batch, List<UUID> batchIds) {
     database.run(dsl -> {
-      InsertValuesStep11<RequestLogRecord, UUID, UUID, OffsetDateTime, String, UUID, UUID, String, String, Long,
-          String, String> insert = dsl.insertInto(REQUEST_LOG, REQUEST_LOG.TENANT_ID, REQUEST_LOG.ID, REQUEST_LOG.TIME,
-          REQUEST_LOG.PRINCIPAL_TYPE, REQUEST_LOG.PRINCIPAL_ID, REQUEST_LOG.TOKEN_ID, REQUEST_LOG.METHOD,
-          REQUEST_LOG.STATUS_CODE, REQUEST_LOG.DURATION_MICROS, REQUEST_LOG.PEER, REQUEST_LOG.USER_AGENT);
+      InsertValuesStep12<RequestLogRecord, UUID, UUID, OffsetDateTime, String, UUID, UUID, String, String, String,
+          Long, String, String> insert = dsl.insertInto(REQUEST_LOG, REQUEST_LOG.TENANT_ID, REQUEST_LOG.ID,
+          REQUEST_LOG.TIME, REQUEST_LOG.PRINCIPAL_TYPE, REQUEST_LOG.PRINCIPAL_ID, REQUEST_LOG.TOKEN_ID,
+          REQUEST_LOG.MEANS, REQUEST_LOG.METHOD, REQUEST_LOG.STATUS_CODE, REQUEST_LOG.DURATION_MICROS,
+          REQUEST_LOG.PEER, REQUEST_LOG.USER_AGENT);
       for (int i = 0; i < batch.size(); i++) {
         RequestLogEntry e = batch.get(i);
         insert = insert.values(e.tenantId().value(), batchIds.get(i), Rows.time(e.time()),
             JooqRequestLogRepository.principalType(e.principal()), JooqRequestLogRepository.principalId(e.principal()),
-            e.tokenId().value(), text(e.method()), text(e.statusCode()), micros(e.duration()), text(e.peer()),
+            e.tokenId() == null ? null : e.tokenId().value(), e.viaMeans().map(Actor::resourceName).orElse(null),
+            text(e.method()), text(e.statusCode()), micros(e.duration()), text(e.peer()),
             text(e.userAgent()));
       }
       return insert.onConflictDoNothing().execute();

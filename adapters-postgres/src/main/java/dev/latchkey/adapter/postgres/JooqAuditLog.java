@@ -53,6 +53,8 @@ public final class JooqAuditLog implements AuditLog {
         .set(AUDIT_EVENT.TIME, Rows.time(entry.time()))
         .set(AUDIT_EVENT.ACTOR, entry.actor().resourceName())
         .set(AUDIT_EVENT.TOKEN_ID, entry.token().map(t -> t.value()).orElse(null))
+        // The operator when it acted for the actor (latchkey-act-as); read back as an actor.
+        .set(AUDIT_EVENT.MEANS, entry.viaMeans().map(Actor::resourceName).orElse(null))
         .set(AUDIT_EVENT.ACTION, entry.action().wireName())
         .set(AUDIT_EVENT.TARGET, entry.target())
         // jsonb_object builds the JSON in the database: no JSON library, no hand-rolled escaping.
@@ -70,7 +72,7 @@ public final class JooqAuditLog implements AuditLog {
         .orElse(DSL.noCondition());
     List<AuditEntry> rows = database.run(dsl -> dsl
         .select(AUDIT_EVENT.TENANT_ID, AUDIT_EVENT.ID, AUDIT_EVENT.TIME, AUDIT_EVENT.ACTOR, AUDIT_EVENT.TOKEN_ID,
-            AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET, DETAIL_KEYS, DETAIL_VALUES)
+            AUDIT_EVENT.MEANS, AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET, DETAIL_KEYS, DETAIL_VALUES)
         .from(AUDIT_EVENT)
         .where(AUDIT_EVENT.TENANT_ID.eq(tenantId.value()), about, after)
         .orderBy(AUDIT_EVENT.ID.desc())
@@ -107,8 +109,11 @@ public final class JooqAuditLog implements AuditLog {
       details.put(keys[i], values[i]);
     }
     UUID token = r.get(AUDIT_EVENT.TOKEN_ID);
+    String meansName = r.get(AUDIT_EVENT.MEANS);
+    Actor means = meansName == null ? null : Actor.fromResourceName(meansName)
+        .orElseThrow(() -> new IllegalStateException("unreadable means in audit_event " + id));
     return new AuditEntry(new TenantId(r.get(AUDIT_EVENT.TENANT_ID)), new AuditEventId(id),
-        Rows.instant(r.get(AUDIT_EVENT.TIME)), actor, token == null ? null : new ApiTokenId(token), action,
+        Rows.instant(r.get(AUDIT_EVENT.TIME)), actor, token == null ? null : new ApiTokenId(token), means, action,
         r.get(AUDIT_EVENT.TARGET), details);
   }
 }

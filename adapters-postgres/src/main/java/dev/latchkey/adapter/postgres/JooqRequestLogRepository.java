@@ -77,8 +77,12 @@ public final class JooqRequestLogRepository implements RequestLogRepository {
       case PRIVATE_APP -> new Actor.PrivateAppRef(new PrivateAppId(r.getPrincipalId()));
       default -> throw new IllegalStateException("unknown principal type in request_log " + r.getId());
     };
-    return new RequestLogEntry(new TenantId(r.getTenantId()), principal, new ApiTokenId(r.getTokenId()),
-        Rows.instant(r.getTime()), r.getMethod(), r.getStatusCode(),
-        Duration.of(r.getDurationMicros(), ChronoUnit.MICROS), r.getPeer(), r.getUserAgent());
+    // A row names the token used, or the operator that acted for the user (never both: a check says so).
+    Actor means = r.getMeans() == null ? null : Actor.fromResourceName(r.getMeans())
+        .orElseThrow(() -> new IllegalStateException("unreadable means in request_log " + r.getId()));
+    return new RequestLogEntry(new TenantId(r.getTenantId()), principal,
+        r.getTokenId() == null ? null : new ApiTokenId(r.getTokenId()), means, Rows.instant(r.getTime()),
+        r.getMethod(), r.getStatusCode(), Duration.of(r.getDurationMicros(), ChronoUnit.MICROS), r.getPeer(),
+        r.getUserAgent());
   }
 }

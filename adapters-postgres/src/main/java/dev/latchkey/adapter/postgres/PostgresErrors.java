@@ -25,8 +25,16 @@ final class PostgresErrors {
 
   /** The name of the unique constraint {@code e} violated, if that is what happened. */
   static Optional<String> violatedUniqueConstraint(RuntimeException e) {
+    return violatedConstraint(e, "23505");
+  }
+
+  /**
+   * The constraint {@code e} names, if it failed with {@code sqlState} (e.g. {@code 23503}
+   * foreign_key_violation, {@code 23001} restrict_violation, also as raised by a trigger).
+   */
+  static Optional<String> violatedConstraint(RuntimeException e, String sqlState) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PSQLException p && "23505".equals(p.getSQLState()) && p.getServerErrorMessage() != null) {
+      if (t instanceof PSQLException p && sqlState.equals(p.getSQLState()) && p.getServerErrorMessage() != null) {
         return Optional.ofNullable(p.getServerErrorMessage().getConstraint());
       }
     }

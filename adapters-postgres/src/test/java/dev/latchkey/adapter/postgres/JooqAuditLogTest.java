@@ -1,8 +1,10 @@
 package dev.latchkey.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.adapter.postgres.testing.FreshDatabase;
+import dev.latchkey.adapter.postgres.testing.Sql;
 import dev.latchkey.application.fakes.FixedClock;
 import dev.latchkey.application.fakes.SequentialIdGenerator;
 import dev.latchkey.application.paging.Page;
@@ -52,6 +54,40 @@ class JooqAuditLogTest {
 
     assertThat(audit.list(tenant, new PageRequest(10, Optional.empty()), Optional.empty()).items())
         .containsExactly(plain, entry);
+  }
+
+  @Test
+  void theOperatorActingForAUserIsStoredAndReadBackAsTheMeans() {
+    TenantId tenant = newTenant();
+    Actor.UserRef user = new Actor.UserRef(new UserId(ids.newId()));
+    AuditEntry own = new AuditEntry(tenant, new AuditEventId(ids.newId()), FixedClock.DEFAULT, user,
+        new ApiTokenId(ids.newId()), AuditAction.API_TOKEN_CREATED, user.resourceName() + "/tokens/t", Map.of());
+    AuditEntry actedFor = new AuditEntry(tenant, new AuditEventId(ids.newId()), FixedClock.DEFAULT, user, null,
+        new Actor.Operator(), AuditAction.USER_UPDATED, user.resourceName(), Map.of("display_name", "Ann"));
+    audit.append(own);
+    audit.append(actedFor);
+
+    List<AuditEntry> read = audit.list(tenant, new PageRequest(10, Optional.empty()), Optional.empty()).items();
+    assertThat(read).containsExactly(actedFor, own);
+    assertThat(read.get(0).viaMeans()).contains(new Actor.Operator());
+    assertThat(read.get(0).token()).isEmpty();
+    assertThat(read.get(1).viaMeans()).isEmpty();
+    assertThat(Sql.strings(database.dataSource(), "select coalesce(means, '-') from audit_event where tenant_id = '"
+        + tenant + "' order by id")).containsExactly("-", "operator");
+  }
+
+  @Test
+  void theDatabaseRefusesAnEntryWithBothATokenAndAMeansOrAnUnknownMeans() {
+    TenantId tenant = newTenant();
+    Actor.UserRef user = new Actor.UserRef(new UserId(ids.newId()));
+    AuditEntry both = new AuditEntry(tenant, new AuditEventId(ids.newId()), FixedClock.DEFAULT, user,
+        new ApiTokenId(ids.newId()), new Actor.Operator(), AuditAction.USER_UPDATED, user.resourceName(), Map.of());
+
+    assertThatThrownBy(() -> audit.append(both)).hasStackTraceContaining("audit_event_token_or_means");
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), "insert into audit_event (tenant_id, id, time, actor, "
+        + "action, target, details, means) values ('" + tenant + "', gen_random_uuid(), now(), 'operator', "
+        + "'user.updated', 'users/x', '{}', 'privateApps/x')")).hasStackTraceContaining("audit_event_means_check");
+    assertThat(audit.list(tenant, new PageRequest(10, Optional.empty()), Optional.empty()).items()).isEmpty();
   }
 
   @Test

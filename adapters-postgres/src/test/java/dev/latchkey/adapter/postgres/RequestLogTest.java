@@ -157,6 +157,46 @@ class RequestLogTest {
     assertThat(logs.list(tenant, app, new PageRequest(1, Optional.empty())).items()).containsExactly(entry);
   }
 
+  @Test
+  void callsTheOperatorMadeForAUserAreLoggedWithTheMeansAndNoToken() throws Exception {
+    Actor user = new Actor.UserRef(new UserId(UUID.randomUUID()));
+    var actedFor = new RequestLogEntry(tenant, user, null, new Actor.Operator(),
+        Instant.parse("2026-11-23T10:15:30.123456Z"), "/latchkey.v1.ApiTokenService/CreateApiToken", "OK",
+        Duration.ofMillis(12), "10.0.0.7:5555", "web-app/2.0");
+    var own = entry(user, tenant, "2026-11-23T10:15:31Z");
+    try (var sink = new BatchingRequestLogSink(db, ids, 10, 10)) {
+      sink.record(actedFor);
+      sink.record(own);
+    }
+
+    List<RequestLogEntry> read = logs.list(tenant, user, new PageRequest(10, Optional.empty())).items();
+    assertThat(read).containsExactly(own, actedFor);
+    assertThat(read.get(1).viaMeans()).contains(new Actor.Operator());
+    assertThat(read.get(1).tokenName()).isEmpty();
+    assertThat(read.get(0).viaMeans()).isEmpty();
+    assertThat(Sql.count(database.dataSource(),
+        "select count(*) from request_log where means = 'operator' and token_id is null")).isOne();
+  }
+
+  @Test
+  void theDatabaseRefusesARowWithNeitherOrBothOfATokenAndAMeans() {
+    String row = "insert into request_log (tenant_id, id, time, principal_type, principal_id, token_id, means, method, "
+        + "status_code, duration_micros, peer, user_agent) values (gen_random_uuid(), gen_random_uuid(), now(), "
+        + "'USER', gen_random_uuid(), %s, %s, 'm', 'OK', 1, 'p', 'u')";
+
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.formatted("null", "null")))
+        .hasStackTraceContaining("request_log_token_or_means");
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.formatted("gen_random_uuid()", "'operator'")))
+        .hasStackTraceContaining("request_log_token_or_means");
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.formatted("null", "'someone'")))
+        .hasStackTraceContaining("request_log_means_check");
+    // Partitions made after the migration get the same checks.
+    BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2032-07-01"), 1);
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.replace("now()", "'2032-07-04'")
+        .formatted("null", "null"))).hasStackTraceContaining("request_log_token_or_means");
+    assertThat(Sql.count(database.dataSource(), "select count(*) from request_log")).isZero();
+  }
+
   private List<String> partitionsOfRows() {
     return Sql.strings(database.dataSource(), "select tableoid::regclass::text from request_log order by time");
   }

@@ -118,6 +118,11 @@ public class AppUser extends TableImpl<AppUserRecord> {
      */
     public final TableField<AppUserRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false), this, "");
 
+    /**
+     * The column <code>app_user.delete_time</code>.
+     */
+    public final TableField<AppUserRecord, OffsetDateTime> DELETE_TIME = createField(DSL.name("delete_time"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private AppUser(Name alias, Table<AppUserRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -187,7 +192,7 @@ public class AppUser extends TableImpl<AppUserRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.APP_USER_ACCOUNT_HOLDER_KEY, Indexes.APP_USER_EMAIL_KEY);
+        return Arrays.asList(Indexes.APP_USER_ACCOUNT_HOLDER_KEY, Indexes.APP_USER_EMAIL_KEY, Indexes.APP_USER_ROLE_IDX, Indexes.APP_USER_STATE_IDX);
     }
 
     @Override

@@ -103,6 +103,11 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
      */
     public final TableField<AuditEventRecord, JSONB> DETAILS = createField(DSL.name("details"), SQLDataType.JSONB.nullable(false), this, "");
 
+    /**
+     * The column <code>audit_event.means</code>.
+     */
+    public final TableField<AuditEventRecord, String> MEANS = createField(DSL.name("means"), SQLDataType.CLOB, this, "");
+
     private AuditEvent(Name alias, Table<AuditEventRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -200,7 +205,9 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     @Override
     public List<Check<AuditEventRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("audit_event_details_check"), "((jsonb_typeof(details) = 'object'::text))", true)
+            Internal.createCheck(this, DSL.name("audit_event_details_check"), "((jsonb_typeof(details) = 'object'::text))", true),
+            Internal.createCheck(this, DSL.name("audit_event_means_check"), "((means = 'operator'::text))", true),
+            Internal.createCheck(this, DSL.name("audit_event_token_or_means"), "(((means IS NULL) OR (token_id IS NULL)))", true)
         );
     }
 

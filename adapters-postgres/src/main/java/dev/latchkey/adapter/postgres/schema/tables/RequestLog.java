@@ -85,7 +85,7 @@ public class RequestLog extends TableImpl<RequestLogRecord> {
     /**
      * The column <code>request_log.token_id</code>.
      */
-    public final TableField<RequestLogRecord, UUID> TOKEN_ID = createField(DSL.name("token_id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<RequestLogRecord, UUID> TOKEN_ID = createField(DSL.name("token_id"), SQLDataType.UUID, this, "");
 
     /**
      * The column <code>request_log.method</code>.
@@ -111,6 +111,11 @@ public class RequestLog extends TableImpl<RequestLogRecord> {
      * The column <code>request_log.user_agent</code>.
      */
     public final TableField<RequestLogRecord, String> USER_AGENT = createField(DSL.name("user_agent"), SQLDataType.CLOB.nullable(false), this, "");
+
+    /**
+     * The column <code>request_log.means</code>.
+     */
+    public final TableField<RequestLogRecord, String> MEANS = createField(DSL.name("means"), SQLDataType.CLOB, this, "");
 
     private RequestLog(Name alias, Table<RequestLogRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -159,7 +164,9 @@ public class RequestLog extends TableImpl<RequestLogRecord> {
     @Override
     public List<Check<RequestLogRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("request_log_principal_type_check"), "((principal_type = ANY (ARRAY['USER'::text, 'PRIVATE_APP'::text])))", true)
+            Internal.createCheck(this, DSL.name("request_log_means_check"), "((means = 'operator'::text))", true),
+            Internal.createCheck(this, DSL.name("request_log_principal_type_check"), "((principal_type = ANY (ARRAY['USER'::text, 'PRIVATE_APP'::text])))", true),
+            Internal.createCheck(this, DSL.name("request_log_token_or_means"), "(((token_id IS NULL) <> (means IS NULL)))", true)
         );
     }
 

@@ -101,6 +101,11 @@ public class Role extends TableImpl<RoleRecord> {
      */
     public final TableField<RoleRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false), this, "");
 
+    /**
+     * The column <code>role.delete_time</code>.
+     */
+    public final TableField<RoleRecord, OffsetDateTime> DELETE_TIME = createField(DSL.name("delete_time"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private Role(Name alias, Table<RoleRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -175,6 +175,20 @@ public class AppUserRecord extends UpdatableRecordImpl<AppUserRecord> {
         return (Long) get(10);
     }
 
+    /**
+     * Setter for <code>app_user.delete_time</code>.
+     */
+    public void setDeleteTime(OffsetDateTime value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>app_user.delete_time</code>.
+     */
+    public OffsetDateTime getDeleteTime() {
+        return (OffsetDateTime) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -198,7 +212,7 @@ public class AppUserRecord extends UpdatableRecordImpl<AppUserRecord> {
     /**
      * Create a detached, initialised AppUserRecord
      */
-    public AppUserRecord(UUID tenantId, UUID id, String email, String emailNormalized, String displayName, UUID roleId, Boolean accountHolder, String state, OffsetDateTime createTime, OffsetDateTime updateTime, Long version) {
+    public AppUserRecord(UUID tenantId, UUID id, String email, String emailNormalized, String displayName, UUID roleId, Boolean accountHolder, String state, OffsetDateTime createTime, OffsetDateTime updateTime, Long version, OffsetDateTime deleteTime) {
         super(AppUser.APP_USER);
 
         setTenantId(tenantId);
@@ -212,6 +226,7 @@ public class AppUserRecord extends UpdatableRecordImpl<AppUserRecord> {
         setCreateTime(createTime);
         setUpdateTime(updateTime);
         setVersion(version);
+        setDeleteTime(deleteTime);
         resetTouchedOnNotNull();
     }
 }

@@ -134,6 +134,20 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
         return (JSONB) get(7);
     }
 
+    /**
+     * Setter for <code>audit_event.means</code>.
+     */
+    public void setMeans(String value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>audit_event.means</code>.
+     */
+    public String getMeans() {
+        return (String) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -157,7 +171,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
     /**
      * Create a detached, initialised AuditEventRecord
      */
-    public AuditEventRecord(UUID tenantId, UUID id, OffsetDateTime time, String actor, UUID tokenId, String action, String target, JSONB details) {
+    public AuditEventRecord(UUID tenantId, UUID id, OffsetDateTime time, String actor, UUID tokenId, String action, String target, JSONB details, String means) {
         super(AuditEvent.AUDIT_EVENT);
 
         setTenantId(tenantId);
@@ -168,6 +182,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
         setAction(action);
         setTarget(target);
         setDetails(details);
+        setMeans(means);
         resetTouchedOnNotNull();
     }
 }

@@ -175,6 +175,20 @@ public class RequestLogRecord extends UpdatableRecordImpl<RequestLogRecord> {
         return (String) get(10);
     }
 
+    /**
+     * Setter for <code>request_log.means</code>.
+     */
+    public void setMeans(String value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>request_log.means</code>.
+     */
+    public String getMeans() {
+        return (String) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -198,7 +212,7 @@ public class RequestLogRecord extends UpdatableRecordImpl<RequestLogRecord> {
     /**
      * Create a detached, initialised RequestLogRecord
      */
-    public RequestLogRecord(UUID tenantId, UUID id, OffsetDateTime time, String principalType, UUID principalId, UUID tokenId, String method, String statusCode, Long durationMicros, String peer, String userAgent) {
+    public RequestLogRecord(UUID tenantId, UUID id, OffsetDateTime time, String principalType, UUID principalId, UUID tokenId, String method, String statusCode, Long durationMicros, String peer, String userAgent, String means) {
         super(RequestLog.REQUEST_LOG);
 
         setTenantId(tenantId);
@@ -212,6 +226,7 @@ public class RequestLogRecord extends UpdatableRecordImpl<RequestLogRecord> {
         setDurationMicros(durationMicros);
         setPeer(peer);
         setUserAgent(userAgent);
+        setMeans(means);
         resetTouchedOnNotNull();
     }
 }

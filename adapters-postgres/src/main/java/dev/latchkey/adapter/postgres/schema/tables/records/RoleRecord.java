@@ -133,6 +133,20 @@ public class RoleRecord extends UpdatableRecordImpl<RoleRecord> {
         return (Long) get(7);
     }
 
+    /**
+     * Setter for <code>role.delete_time</code>.
+     */
+    public void setDeleteTime(OffsetDateTime value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>role.delete_time</code>.
+     */
+    public OffsetDateTime getDeleteTime() {
+        return (OffsetDateTime) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -156,7 +170,7 @@ public class RoleRecord extends UpdatableRecordImpl<RoleRecord> {
     /**
      * Create a detached, initialised RoleRecord
      */
-    public RoleRecord(UUID tenantId, UUID id, String displayName, String[] grants, Boolean apiAccess, OffsetDateTime createTime, OffsetDateTime updateTime, Long version) {
+    public RoleRecord(UUID tenantId, UUID id, String displayName, String[] grants, Boolean apiAccess, OffsetDateTime createTime, OffsetDateTime updateTime, Long version, OffsetDateTime deleteTime) {
         super(Role.ROLE);
 
         setTenantId(tenantId);
@@ -167,6 +181,7 @@ public class RoleRecord extends UpdatableRecordImpl<RoleRecord> {
         setCreateTime(createTime);
         setUpdateTime(updateTime);
         setVersion(version);
+        setDeleteTime(deleteTime);
         resetTouchedOnNotNull();
     }
 }
