@@ -33,7 +33,7 @@ import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 
 /** {@code latchkey.v1.PrivateAppService}: private apps (service accounts) of the caller's tenant. */
 public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAppServiceImplBase {
-  private static final Set<String> UPDATABLE = Set.of("display_name", "description", "grants");
+  private static final List<String> UPDATABLE = List.of("display_name", "description", "grants");
   private static final Pattern STATE_FILTER = Pattern.compile("\\s*state\\s*=\\s*(STATE_ENABLED|STATE_DISABLED)\\s*");
 
   private final CreatePrivateAppUseCase create;
@@ -127,17 +127,7 @@ public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAp
     RequestFields fields = new RequestFields();
     var app = request.getPrivateApp();
     PrivateAppId id = ResourceNames.privateApp(fields, "private_app.name", app.getName());
-    Set<String> paths = new HashSet<>();
-    if (!request.hasUpdateMask() || request.getUpdateMask().getPathsCount() == 0) {
-      fields.violation("update_mask", "must name the fields to change: display_name, description, grants");
-    }
-    for (String path : request.getUpdateMask().getPathsList()) {
-      if (!UPDATABLE.contains(path)) {
-        fields.violation("update_mask", "cannot update '" + path + "'; updatable: display_name, description, grants");
-      } else if (!paths.add(path)) {
-        fields.violation("update_mask", "names '" + path + "' twice");
-      }
-    }
+    Set<String> paths = ProtoRequests.updateMask(fields, "update_mask", request.getUpdateMask(), UPDATABLE);
     Optional<DisplayName> displayName = paths.contains("display_name")
         ? Optional.ofNullable(fields.value("private_app.display_name", () -> new DisplayName(app.getDisplayName())))
         : Optional.empty();

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.grpc.auth;
 import dev.latchkey.adapter.grpc.error.GrpcErrors;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.error.UnauthenticatedException;
 import dev.latchkey.domain.error.UnavailableException;
 import dev.latchkey.domain.principal.Principal;
@@ -15,14 +16,22 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates every call but the public ones and puts the {@link Principal} into the call's
  * {@link Context}. Any refusal is {@code UNAUTHENTICATED} with one fixed message, whatever failed.
+ *
+ * <p>With the {@code latchkey-act-as: tenants/{tenant}/users/{user}} header, the operator token acts
+ * for that user: the call runs as the user, with the operator as the means. Any other token sending
+ * the header is refused with {@code PERMISSION_DENIED}; a header that is not one user name, or names
+ * a user who cannot act now, is refused like a bad token.
  */
 public final class BearerAuthServerInterceptor implements ServerInterceptor {
+  static final String ONLY_THE_OPERATOR = "only the operator token may act for a user";
+
   private static final Logger log = LoggerFactory.getLogger(BearerAuthServerInterceptor.class);
 
   private final AuthenticateTokenUseCase authenticate;
@@ -42,29 +51,79 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     if (presented.isEmpty()) {
       return unauthenticated(call, "no credentials");
     }
+    // Read before the token check, so that a garbled header costs no query either.
+    ActAs.Request actAs = ActAs.read(headers);
+    if (actAs instanceof ActAs.Invalid) {
+      return unauthenticated(call, "unreadable act-as header");
+    }
+
     TokenCheck check;
+    switch (check(call, "token check", () -> authenticate.authenticate(presented.get()))) {
+      case Checked.Failed(Status status) -> {
+        return refuse(call, status);
+      }
+      case Checked.Passed(TokenCheck passed) -> check = passed;
+    }
+    if (!(check instanceof TokenCheck.Valid(Principal principal))) {
+      return unauthenticated(call, reason(check));
+    }
+
+    Principal caller = principal;
+    if (actAs instanceof ActAs.For(var tenant, var user)) {
+      if (!(principal instanceof Principal.OperatorPrincipal)) {
+        log.debug("refused {}: act-as header with a token other than the operator's",
+            call.getMethodDescriptor().getFullMethodName());
+        return refuse(call, Status.PERMISSION_DENIED.withDescription(ONLY_THE_OPERATOR));
+      }
+      TokenCheck acted;
+      switch (check(call, "act-as check", () -> authenticate.actAs(principal, tenant, user))) {
+        case Checked.Failed(Status status) -> {
+          return refuse(call, status);
+        }
+        case Checked.Passed(TokenCheck passed) -> acted = passed;
+      }
+      if (!(acted instanceof TokenCheck.Valid(Principal actedFor))) {
+        return unauthenticated(call, "act-as: " + reason(acted));
+      }
+      caller = actedFor;
+    }
+
+    if (RpcPermissions.operationOf(call.getMethodDescriptor().getFullMethodName()).isEmpty()) {
+      // Deny by default: an RPC missing from the permission table never runs. Checked after
+      // authentication so that an anonymous caller learns nothing about which methods exist.
+      return refuse(call, Status.PERMISSION_DENIED.withDescription("this method is not available"));
+    }
+    return Contexts.interceptCall(Context.current().withValue(CallPrincipal.KEY, caller), call, headers, next);
+  }
+
+  /** The outcome of asking the use case: its answer, or the status the call ends with. */
+  private sealed interface Checked {
+    record Passed(TokenCheck check) implements Checked {}
+
+    record Failed(Status status) implements Checked {}
+  }
+
+  private static Checked check(ServerCall<?, ?> call, String what, Supplier<TokenCheck> ask) {
     try {
-      check = authenticate.authenticate(presented.get());
+      return new Checked.Passed(ask.get());
     } catch (UnavailableException e) {
-      log.warn("token check failed closed: {}", e.getMessage());
-      return refuse(call, Status.UNAVAILABLE.withDescription("the service is temporarily unavailable"));
+      log.warn("{} failed closed: {}", what, e.getMessage());
+      return new Checked.Failed(Status.UNAVAILABLE.withDescription("the service is temporarily unavailable"));
+    } catch (PermissionDeniedException e) {
+      return new Checked.Failed(GrpcErrors.toStatus(e).getStatus());
     } catch (RuntimeException e) {
       // Thrown here, before any listener exists, it would bypass the error-mapping interceptor.
-      log.error("token check failed unexpectedly for {}", call.getMethodDescriptor().getFullMethodName(), e);
-      return refuse(call, GrpcErrors.internal().getStatus());
+      log.error("{} failed unexpectedly for {}", what, call.getMethodDescriptor().getFullMethodName(), e);
+      return new Checked.Failed(GrpcErrors.internal().getStatus());
     }
+  }
+
+  private static String reason(TokenCheck check) {
     return switch (check) {
-      case TokenCheck.Valid(Principal principal) -> {
-        if (RpcPermissions.operationOf(call.getMethodDescriptor().getFullMethodName()).isEmpty()) {
-          // Deny by default: an RPC missing from the permission table never runs. Checked after
-          // authentication so that an anonymous caller learns nothing about which methods exist.
-          yield refuse(call, Status.PERMISSION_DENIED.withDescription("this method is not available"));
-        }
-        yield Contexts.interceptCall(Context.current().withValue(CallPrincipal.KEY, principal), call, headers, next);
-      }
-      case TokenCheck.Malformed m -> unauthenticated(call, "malformed token");
-      case TokenCheck.Unknown u -> unauthenticated(call, "unknown token");
-      case TokenCheck.OwnerInactive o -> unauthenticated(call, "token owner inactive");
+      case TokenCheck.Valid v -> "valid";
+      case TokenCheck.Malformed m -> "malformed token";
+      case TokenCheck.Unknown u -> "unknown token";
+      case TokenCheck.OwnerInactive o -> "token owner inactive";
     };
   }
 

@@ -7,7 +7,9 @@ import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.DataModelServiceGrpc;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
+import dev.latchkey.proto.v1.UserServiceGrpc;
 import io.grpc.MethodDescriptor;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,19 @@ public final class RpcPermissions {
       entry(ApiTokenServiceGrpc.getGetApiTokenMethod(), Operation.GET_API_TOKEN),
       entry(ApiTokenServiceGrpc.getListApiTokensMethod(), Operation.LIST_API_TOKENS),
       entry(ApiTokenServiceGrpc.getDeleteApiTokenMethod(), Operation.DELETE_API_TOKEN),
+      entry(RoleServiceGrpc.getCreateRoleMethod(), Operation.CREATE_ROLE),
+      entry(RoleServiceGrpc.getGetRoleMethod(), Operation.GET_ROLE),
+      entry(RoleServiceGrpc.getListRolesMethod(), Operation.LIST_ROLES),
+      entry(RoleServiceGrpc.getUpdateRoleMethod(), Operation.UPDATE_ROLE),
+      entry(RoleServiceGrpc.getDeleteRoleMethod(), Operation.DELETE_ROLE),
+      entry(UserServiceGrpc.getCreateUserMethod(), Operation.CREATE_USER),
+      entry(UserServiceGrpc.getGetUserMethod(), Operation.GET_USER),
+      entry(UserServiceGrpc.getListUsersMethod(), Operation.LIST_USERS),
+      entry(UserServiceGrpc.getUpdateUserMethod(), Operation.UPDATE_USER),
+      entry(UserServiceGrpc.getDeactivateUserMethod(), Operation.DEACTIVATE_USER),
+      entry(UserServiceGrpc.getReactivateUserMethod(), Operation.REACTIVATE_USER),
+      entry(UserServiceGrpc.getDeleteUserMethod(), Operation.DELETE_USER),
+      entry(UserServiceGrpc.getTransferAccountHolderMethod(), Operation.TRANSFER_ACCOUNT_HOLDER),
       entry(AuditServiceGrpc.getListAuditEventsMethod(), Operation.LIST_AUDIT_EVENTS),
       entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS));
 

@@ -7,8 +7,10 @@ import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.requestlog.RequestLogEntry;
+import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.user.User;
@@ -45,6 +47,18 @@ public final class ProtoMapper {
         .setCreateTime(timestamp(user.createTime()))
         .setUpdateTime(timestamp(user.updateTime()))
         .setEtag(Etags.of(user.version()))
+        .build();
+  }
+
+  public static dev.latchkey.proto.v1.Role role(Role role) {
+    return dev.latchkey.proto.v1.Role.newBuilder()
+        .setName(role.resourceName())
+        .setDisplayName(role.displayName().value())
+        .addAllGrants(grants(role.grants()))
+        .setApiAccess(role.apiAccess())
+        .setCreateTime(timestamp(role.createTime()))
+        .setUpdateTime(timestamp(role.updateTime()))
+        .setEtag(Etags.of(role.version()))
         .build();
   }
 
@@ -118,6 +132,7 @@ public final class ProtoMapper {
         .setAction(entry.action().wireName())
         .setTarget(entry.target())
         .putAllDetails(entry.details())
+        .setMeans(entry.viaMeans().map(Actor::resourceName).orElse(""))
         .build();
   }
 
@@ -132,6 +147,7 @@ public final class ProtoMapper {
         .setToken(entry.tokenName())
         .setPeer(entry.peer())
         .setUserAgent(entry.userAgent())
+        .setMeans(entry.viaMeans().map(Actor::resourceName).orElse(""))
         .build();
   }
 

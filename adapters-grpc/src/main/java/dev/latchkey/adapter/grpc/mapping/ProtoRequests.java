@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.grpc.mapping;
 
+import com.google.protobuf.FieldMask;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
@@ -7,6 +8,7 @@ import dev.latchkey.domain.permission.PermissionSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -87,6 +89,27 @@ public final class ProtoRequests {
       return OptionalLong.empty();
     }
     return OptionalLong.of(version.get());
+  }
+
+  /**
+   * The paths of a required update mask, each one of {@code updatable}; records a violation of
+   * {@code field} for a missing or empty mask and for each unknown or repeated path.
+   */
+  public static Set<String> updateMask(RequestFields fields, String field, FieldMask mask, List<String> updatable) {
+    String names = String.join(", ", updatable);
+    Set<String> paths = new LinkedHashSet<>();
+    if (mask == null || mask.getPathsCount() == 0) {
+      fields.violation(field, "must name the fields to change: " + names);
+      return paths;
+    }
+    for (String path : mask.getPathsList()) {
+      if (!updatable.contains(path)) {
+        fields.violation(field, "cannot update '" + truncate(path) + "'; updatable: " + names);
+      } else if (!paths.add(path)) {
+        fields.violation(field, "names '" + path + "' twice");
+      }
+    }
+    return paths;
   }
 
   static String truncate(String text) {

@@ -21,6 +21,10 @@ public final class ResourceNames {
     return fields.resourceId(field, name, "roles", RoleId::parse);
   }
 
+  public static UserId user(RequestFields fields, String field, String name) {
+    return fields.resourceId(field, name, "users", UserId::parse);
+  }
+
   /** {@code privateApps/{id}} or {@code users/{id}}: the owner of tokens, or whose request log. */
   public static Actor principal(RequestFields fields, String field, String name) {
     if (name.startsWith("users/")) {

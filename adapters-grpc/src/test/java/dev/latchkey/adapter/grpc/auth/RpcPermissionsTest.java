@@ -16,9 +16,12 @@ import dev.latchkey.proto.v1.PrivateAppProto;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogProto;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.RoleProto;
+import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantProto;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UserProto;
+import dev.latchkey.proto.v1.UserServiceGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import java.io.IOException;
@@ -37,13 +40,15 @@ class RpcPermissionsTest {
       PrivateAppServiceGrpc.getServiceDescriptor(),
       ApiTokenServiceGrpc.getServiceDescriptor(),
       AuditServiceGrpc.getServiceDescriptor(),
-      RequestLogServiceGrpc.getServiceDescriptor());
+      RequestLogServiceGrpc.getServiceDescriptor(),
+      RoleServiceGrpc.getServiceDescriptor(),
+      UserServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
-      AuditProto.getDescriptor(), RequestLogProto.getDescriptor());
+      AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {

@@ -9,14 +9,25 @@ import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.audit.AuditEventId;
+import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.requestlog.RequestLogEntry;
+import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserState;
 import dev.latchkey.proto.v1.DataModelKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +124,116 @@ class ProtoMapperTest {
     assertThat(proto.getTenant()).isEmpty();
     assertThat(proto.getToken()).isEmpty();
     assertThat(proto.getGrantsList()).isEmpty();
+  }
+
+  @Test
+  void roleCarriesNameDisplayNameGrantsApiAccessTimesAndEtag() {
+    Role role = TestValues.role(TestValues.tenantId(), PermissionSet.of(
+        Grant.of(DataModel.USERS, Action.READ), Grant.of(DataModel.COMPANIES, Action.DELETE, Action.READ)), true);
+
+    dev.latchkey.proto.v1.Role proto = ProtoMapper.role(role);
+
+    assertThat(proto.getName()).isEqualTo("roles/" + role.id().value());
+    assertThat(proto.getDisplayName()).isEqualTo("Support agent");
+    assertThat(proto.getGrantsList()).extracting(dev.latchkey.proto.v1.Grant::getDataModel)
+        .containsExactly("companies", "users");
+    assertThat(proto.getGrants(0).getActionsList()).containsExactly(
+        dev.latchkey.proto.v1.Action.ACTION_READ, dev.latchkey.proto.v1.Action.ACTION_DELETE);
+    assertThat(proto.getApiAccess()).isTrue();
+    assertThat(instant(proto.getCreateTime())).isEqualTo(TestValues.CREATED);
+    assertThat(instant(proto.getUpdateTime())).isEqualTo(TestValues.UPDATED);
+    assertThat(proto.getEtag()).isEqualTo("v3");
+  }
+
+  @Test
+  void roleWithoutApiAccessOrGrantsSaysSo() {
+    dev.latchkey.proto.v1.Role proto = ProtoMapper.role(TestValues.role(TestValues.tenantId(), PermissionSet.none(),
+        false));
+
+    assertThat(proto.getApiAccess()).isFalse();
+    assertThat(proto.getGrantsList()).isEmpty();
+  }
+
+  @Test
+  void auditEventOfAUserActingWithItsOwnTokenNamesTheTokenAndNoMeans() {
+    TenantId tenant = TestValues.tenantId();
+    Actor.UserRef user = new Actor.UserRef(new UserId(UUID.randomUUID()));
+    ApiTokenId token = new ApiTokenId(UUID.randomUUID());
+    AuditEntry entry = new AuditEntry(tenant, new AuditEventId(UUID.randomUUID()), TestValues.CREATED, user, token,
+        AuditAction.USER_UPDATED, "users/x", Map.of("role", "roles/y"));
+
+    dev.latchkey.proto.v1.AuditEvent proto = ProtoMapper.auditEvent(entry);
+
+    assertThat(proto.getActor()).isEqualTo(user.resourceName());
+    assertThat(proto.getToken()).isEqualTo(user.resourceName() + "/tokens/" + token);
+    assertThat(proto.getMeans()).isEmpty();
+    assertThat(proto.getAction()).isEqualTo("user.updated");
+    assertThat(proto.getDetailsMap()).containsEntry("role", "roles/y");
+  }
+
+  @Test
+  void auditEventOfTheOperatorActingForAUserNamesTheUserAsActorAndTheOperatorAsMeans() {
+    Actor.UserRef user = new Actor.UserRef(new UserId(UUID.randomUUID()));
+    AuditEntry entry = new AuditEntry(TestValues.tenantId(), new AuditEventId(UUID.randomUUID()), TestValues.CREATED,
+        user, null, new Actor.Operator(), AuditAction.PRIVATE_APP_CREATED, "privateApps/x", Map.of());
+
+    dev.latchkey.proto.v1.AuditEvent proto = ProtoMapper.auditEvent(entry);
+
+    assertThat(proto.getActor()).isEqualTo(user.resourceName());
+    assertThat(proto.getToken()).isEmpty();
+    assertThat(proto.getMeans()).isEqualTo("operator");
+  }
+
+  @Test
+  void auditEventOfTheOperatorItselfHasNoMeans() {
+    AuditEntry entry = new AuditEntry(TestValues.tenantId(), new AuditEventId(UUID.randomUUID()), TestValues.CREATED,
+        new Actor.Operator(), null, AuditAction.TENANT_CREATED, "tenants/x", Map.of());
+
+    dev.latchkey.proto.v1.AuditEvent proto = ProtoMapper.auditEvent(entry);
+
+    assertThat(proto.getActor()).isEqualTo("operator");
+    assertThat(proto.getMeans()).isEmpty();
+  }
+
+  @Test
+  void requestLogOfACallWithAUsersOwnTokenNamesTheTokenAndNoMeans() {
+    Actor.UserRef user = new Actor.UserRef(new UserId(UUID.randomUUID()));
+    ApiTokenId token = new ApiTokenId(UUID.randomUUID());
+    RequestLogEntry entry = new RequestLogEntry(TestValues.tenantId(), user, token, TestValues.CREATED,
+        "/latchkey.v1.UserService/ListUsers", "OK", Duration.ofMillis(12), "10.0.0.1:5000", "curl/8");
+
+    dev.latchkey.proto.v1.RequestLog proto = ProtoMapper.requestLog(entry);
+
+    assertThat(proto.getToken()).isEqualTo(user.resourceName() + "/tokens/" + token);
+    assertThat(proto.getMeans()).isEmpty();
+    assertThat(proto.getDuration().getNanos()).isEqualTo(12_000_000);
+  }
+
+  @Test
+  void requestLogOfACallTheOperatorMadeForAUserHasNoTokenAndTheOperatorAsMeans() {
+    Actor.UserRef user = new Actor.UserRef(new UserId(UUID.randomUUID()));
+    RequestLogEntry entry = new RequestLogEntry(TestValues.tenantId(), user, null, new Actor.Operator(),
+        TestValues.CREATED, "/latchkey.v1.ApiTokenService/CreateApiToken", "OK", Duration.ofMillis(3), "10.0.0.2:1",
+        "webapp");
+
+    dev.latchkey.proto.v1.RequestLog proto = ProtoMapper.requestLog(entry);
+
+    assertThat(proto.getToken()).isEmpty();
+    assertThat(proto.getMeans()).isEqualTo("operator");
+    assertThat(proto.getMethod()).isEqualTo("/latchkey.v1.ApiTokenService/CreateApiToken");
+  }
+
+  @Test
+  void callerIdentityOfAUserTheOperatorActsForHasNoToken() {
+    Principal.TenantPrincipal user = TestValues.actedFor(TestValues.tenantId(),
+        PermissionSet.of(Grant.of(DataModel.USERS, Action.READ)));
+
+    dev.latchkey.proto.v1.CallerIdentity proto = ProtoMapper.callerIdentity(CallerIdentity.of(user));
+
+    assertThat(proto.getPrincipal()).isEqualTo(user.actor().resourceName());
+    assertThat(proto.getTenant()).isEqualTo("tenants/" + user.tenantId());
+    assertThat(proto.getToken()).isEmpty();
+    assertThat(proto.getGrantsList()).hasSize(1);
   }
 
   @Test

@@ -11,18 +11,30 @@ import dev.latchkey.application.port.in.GetTenantUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.ListDataModelsUseCase;
 import dev.latchkey.application.port.in.ListTenantsUseCase;
+import dev.latchkey.application.port.in.ManageRolesUseCase;
+import dev.latchkey.application.port.in.ManageUsersUseCase;
+import dev.latchkey.application.port.in.RoleCommands;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.port.in.UserCommands;
 import dev.latchkey.domain.error.NotFoundException;
+import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.DataModel;
+import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.TokenSecret;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.user.UserState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Scripted stand-ins for the use cases the gRPC adapter calls. They record what reached them, so a
@@ -35,7 +47,9 @@ public final class FakeUseCases
         CreateTenantUseCase,
         GetTenantUseCase,
         ListTenantsUseCase,
-        IntrospectTokenUseCase {
+        IntrospectTokenUseCase,
+        ManageRolesUseCase,
+        ManageUsersUseCase {
 
   /** Outcome per well-formed token; a well-formed token not in here is {@link TokenCheck.Unknown}. */
   public final Map<String, TokenCheck> tokens = new HashMap<>();
@@ -55,6 +69,33 @@ public final class FakeUseCases
   public Page<Tenant> nextTenantPage = new Page<>(List.of(), Optional.empty());
   public List<DataModel> dataModels = List.of(DataModel.values());
 
+  /** Outcome of {@link #actAs} per {@code tenants/{t}/users/{u}}; anyone else is {@link TokenCheck.OwnerInactive}. */
+  public final Map<String, TokenCheck> actAsOutcomes = new HashMap<>();
+  /** Thrown by {@link #actAs} when set. */
+  public RuntimeException actAsFailure;
+  /** Who asked to act for whom, as {@code <caller> -> tenants/{t}/users/{u}}. */
+  public final List<String> actAsRequests = new ArrayList<>();
+
+  public final Map<RoleId, Role> roles = new HashMap<>();
+  public final List<RoleCommands.Create> createdRoles = new ArrayList<>();
+  public final List<RoleCommands.Update> updatedRoles = new ArrayList<>();
+  public final List<RoleId> roleLookups = new ArrayList<>();
+  public final List<RoleId> deletedRoles = new ArrayList<>();
+  public final List<String> rolePageRequests = new ArrayList<>();
+  public Page<Role> nextRolePage = new Page<>(List.of(), Optional.empty());
+
+  public final Map<UserId, User> users = new HashMap<>();
+  public final List<UserCommands.Create> createdUsers = new ArrayList<>();
+  public final List<UserCommands.Update> updatedUsers = new ArrayList<>();
+  public final List<UserId> userLookups = new ArrayList<>();
+  /** State changes, as {@code <user id> -> <state>}. */
+  public final List<String> userStateChanges = new ArrayList<>();
+  public final List<UserId> deletedUsers = new ArrayList<>();
+  public final List<UserId> accountHolderTransfers = new ArrayList<>();
+  /** List requests, as {@code <size>:<token>:<role or ->:<state or ->}. */
+  public final List<String> userPageRequests = new ArrayList<>();
+  public Page<User> nextUserPage = new Page<>(List.of(), Optional.empty());
+
   /** Registers {@code token} as standing for {@code principal}. */
   public FakeUseCases accept(String token, Principal principal) {
     tokens.put(token, new TokenCheck.Valid(principal));
@@ -72,6 +113,30 @@ public final class FakeUseCases
       return new TokenCheck.Malformed();
     }
     return tokens.getOrDefault(presented, new TokenCheck.Unknown());
+  }
+
+  /** Lets the operator act for {@code user}: {@link #actAs} resolves it to this principal. */
+  public FakeUseCases actingFor(Principal.TenantPrincipal user) {
+    actAsOutcomes.put(actAsName(user.tenantId(), ((Actor.UserRef) user.actor()).id()), new TokenCheck.Valid(user));
+    return this;
+  }
+
+  public static String actAsName(TenantId tenant, UserId user) {
+    return "tenants/" + tenant + "/users/" + user;
+  }
+
+  @Override
+  public TokenCheck actAs(Principal caller, TenantId tenant, UserId user) {
+    String name = actAsName(tenant, user);
+    actAsRequests.add(caller.actor().resourceName() + " -> " + name);
+    if (actAsFailure != null) {
+      throw actAsFailure;
+    }
+    // Like the real use case: only the operator acts for someone.
+    if (!(caller instanceof Principal.OperatorPrincipal)) {
+      throw new PermissionDeniedException("only the operator may act for a user");
+    }
+    return actAsOutcomes.getOrDefault(name, new TokenCheck.OwnerInactive());
   }
 
   @Override
@@ -124,6 +189,139 @@ public final class FakeUseCases
     enter(caller);
     tenantPageRequests.add(pageSize + ":" + pageToken);
     return nextTenantPage;
+  }
+
+  @Override
+  public Role createRole(Principal caller, RoleCommands.Create command) {
+    enter(caller);
+    createdRoles.add(command);
+    Role role = new Role(tenantOf(caller), new RoleId(UUID.randomUUID()), command.displayName(), command.grants(),
+        command.apiAccess(), TestValues.CREATED, TestValues.CREATED, 1);
+    roles.put(role.id(), role);
+    return role;
+  }
+
+  @Override
+  public Role getRole(Principal caller, RoleId id) {
+    enter(caller);
+    roleLookups.add(id);
+    return role(id);
+  }
+
+  @Override
+  public Page<Role> listRoles(Principal caller, int pageSize, String pageToken) {
+    enter(caller);
+    rolePageRequests.add(pageSize + ":" + pageToken);
+    return nextRolePage;
+  }
+
+  @Override
+  public Role updateRole(Principal caller, RoleCommands.Update command) {
+    enter(caller);
+    updatedRoles.add(command);
+    Role role = role(command.id());
+    if (command.displayName().isPresent()) {
+      role = role.withDisplayName(command.displayName().get(), TestValues.UPDATED);
+    }
+    if (command.grants().isPresent()) {
+      role = role.withGrants(command.grants().get(), TestValues.UPDATED);
+    }
+    if (command.apiAccess().isPresent()) {
+      role = role.withApiAccess(command.apiAccess().get(), TestValues.UPDATED);
+    }
+    roles.put(role.id(), role);
+    return role;
+  }
+
+  @Override
+  public void deleteRole(Principal caller, RoleId id) {
+    enter(caller);
+    deletedRoles.add(id);
+  }
+
+  @Override
+  public User createUser(Principal caller, UserCommands.Create command) {
+    enter(caller);
+    createdUsers.add(command);
+    User user = User.member(tenantOf(caller), new UserId(UUID.randomUUID()), command.email(), command.displayName(),
+        command.role(), TestValues.CREATED);
+    users.put(user.id(), user);
+    return user;
+  }
+
+  @Override
+  public User getUser(Principal caller, UserId id) {
+    enter(caller);
+    userLookups.add(id);
+    return user(id);
+  }
+
+  @Override
+  public Page<User> listUsers(Principal caller, int pageSize, String pageToken, Optional<RoleId> role,
+      Optional<UserState> state) {
+    enter(caller);
+    userPageRequests.add(pageSize + ":" + pageToken + ":" + role.map(RoleId::toString).orElse("-") + ":"
+        + state.map(UserState::name).orElse("-"));
+    return nextUserPage;
+  }
+
+  @Override
+  public User updateUser(Principal caller, UserCommands.Update command) {
+    enter(caller);
+    updatedUsers.add(command);
+    User user = user(command.id());
+    if (command.displayName().isPresent()) {
+      user = user.withDisplayName(command.displayName().get(), TestValues.UPDATED);
+    }
+    if (command.role().isPresent()) {
+      user = user.withRole(command.role().get(), TestValues.UPDATED);
+    }
+    users.put(user.id(), user);
+    return user;
+  }
+
+  @Override
+  public User changeState(Principal caller, UserId id, UserState state) {
+    enter(caller);
+    userStateChanges.add(id + " -> " + state);
+    User user = user(id).withState(state, TestValues.UPDATED);
+    users.put(id, user);
+    return user;
+  }
+
+  @Override
+  public void deleteUser(Principal caller, UserId id) {
+    enter(caller);
+    deletedUsers.add(id);
+  }
+
+  @Override
+  public User transferAccountHolder(Principal caller, UserId to) {
+    enter(caller);
+    accountHolderTransfers.add(to);
+    User user = user(to).withAccountHolder(true, TestValues.UPDATED);
+    users.put(to, user);
+    return user;
+  }
+
+  private Role role(RoleId id) {
+    Role role = roles.get(id);
+    if (role == null) {
+      throw new NotFoundException("role not found");
+    }
+    return role;
+  }
+
+  private User user(UserId id) {
+    User user = users.get(id);
+    if (user == null) {
+      throw new NotFoundException("user not found");
+    }
+    return user;
+  }
+
+  private static TenantId tenantOf(Principal caller) {
+    return caller instanceof Principal.TenantPrincipal p ? p.tenantId() : TestValues.tenantId();
   }
 
   /** How many calls reached a use case other than the token check. */

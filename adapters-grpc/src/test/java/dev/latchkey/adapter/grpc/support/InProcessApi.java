@@ -2,7 +2,9 @@ package dev.latchkey.adapter.grpc.support;
 
 import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
+import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
+import dev.latchkey.adapter.grpc.UserGrpcService;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import io.grpc.CallOptions;
@@ -32,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InProcessApi implements AutoCloseable {
   public static final String AUTHORIZATION = "authorization";
+  public static final Metadata.Key<String> ACT_AS =
+      Metadata.Key.of("latchkey-act-as", Metadata.ASCII_STRING_MARSHALLER);
 
   // Declared before the descriptors below, which use it while the class initializes.
   private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
@@ -74,6 +78,8 @@ public final class InProcessApi implements AutoCloseable {
         .addService(new TenantGrpcService(useCases, useCases, useCases))
         .addService(new AuthGrpcService(useCases, useCases))
         .addService(new DataModelGrpcService(useCases))
+        .addService(new RoleGrpcService(useCases))
+        .addService(new UserGrpcService(useCases))
         .addService(bytesService(HEALTH_CHECK, healthChecks))
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.
@@ -100,6 +106,14 @@ public final class InProcessApi implements AutoCloseable {
   /** A channel that sends {@code Authorization: Bearer <token>}. */
   public Channel bearer(String token) {
     return authorization("Bearer " + token);
+  }
+
+  /** A channel that sends {@code Authorization: Bearer <token>} and {@code latchkey-act-as: <actAs>}. */
+  public Channel actingAs(String token, String actAs) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of(AUTHORIZATION, Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    headers.put(ACT_AS, actAs);
+    return with(headers);
   }
 
   /** A channel that sends one {@code authorization} header with exactly {@code value}. */

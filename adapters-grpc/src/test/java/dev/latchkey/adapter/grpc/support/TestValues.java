@@ -5,6 +5,7 @@ import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.tenant.TenantId;
@@ -67,6 +68,23 @@ public final class TestValues {
         "Ada Lovelace",
         grants,
         new ApiTokenId(UUID.randomUUID()));
+  }
+
+  /** A user the operator acts for (no token; the operator is the means). */
+  public static Principal.TenantPrincipal actedFor(TenantId tenantId, PermissionSet grants) {
+    return Principal.TenantPrincipal.actedForByOperator(
+        tenantId, new Actor.UserRef(new UserId(UUID.randomUUID())), "Grace Hopper", grants);
+  }
+
+  public static Role role(TenantId tenantId, PermissionSet grants, boolean apiAccess) {
+    return new Role(tenantId, new RoleId(UUID.randomUUID()), new DisplayName("Support agent"), grants, apiAccess,
+        CREATED, UPDATED, 3);
+  }
+
+  /** An active member (not the account holder) with version 4. */
+  public static User user(TenantId tenantId, RoleId roleId) {
+    return new User(tenantId, new UserId(UUID.randomUUID()), new EmailAddress("grace@example.com"),
+        new DisplayName("Grace Hopper"), roleId, false, UserState.ACTIVE, CREATED, UPDATED, 4);
   }
 
   public static User accountHolder(TenantId tenantId, RoleId roleId) {
