@@ -8,7 +8,9 @@ import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
+import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
+import dev.latchkey.adapter.grpc.UserGrpcService;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
@@ -23,8 +25,8 @@ public interface GrpcModule {
   static List<BindableService> services(
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
-      RequestLogGrpcService requestLogs) {
-    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs);
+      RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.latchkey.app.wiring;
 import dagger.Binds;
 import dagger.Module;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
+import dev.latchkey.application.port.in.ManageRolesUseCase;
+import dev.latchkey.application.port.in.ManageUsersUseCase;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
 import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
@@ -33,6 +35,8 @@ import dev.latchkey.application.port.in.GetTenantUseCase;
 import dev.latchkey.application.port.in.ListDataModelsUseCase;
 import dev.latchkey.application.port.in.ListTenantsUseCase;
 import dev.latchkey.application.service.AuthenticateTokenService;
+import dev.latchkey.application.service.ManageRolesService;
+import dev.latchkey.application.service.ManageUsersService;
 import dev.latchkey.application.service.CreateTenantService;
 import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetTenantService;
@@ -95,4 +99,10 @@ public interface UseCaseModule {
 
   @Binds
   UpdatePrivateAppUseCase updatePrivateApp(UpdatePrivateAppService impl);
+
+  @Binds
+  ManageRolesUseCase manageRoles(ManageRolesService impl);
+
+  @Binds
+  ManageUsersUseCase manageUsers(ManageUsersService impl);
 }

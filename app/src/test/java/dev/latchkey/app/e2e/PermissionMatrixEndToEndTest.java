@@ -41,6 +41,23 @@ import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
+import dev.latchkey.proto.v1.CreateRoleRequest;
+import dev.latchkey.proto.v1.CreateUserRequest;
+import dev.latchkey.proto.v1.DeactivateUserRequest;
+import dev.latchkey.proto.v1.DeleteRoleRequest;
+import dev.latchkey.proto.v1.DeleteUserRequest;
+import dev.latchkey.proto.v1.GetRoleRequest;
+import dev.latchkey.proto.v1.GetUserRequest;
+import dev.latchkey.proto.v1.ListRolesRequest;
+import dev.latchkey.proto.v1.ListUsersRequest;
+import dev.latchkey.proto.v1.ReactivateUserRequest;
+import dev.latchkey.proto.v1.Role;
+import dev.latchkey.proto.v1.RoleServiceGrpc;
+import dev.latchkey.proto.v1.TransferAccountHolderRequest;
+import dev.latchkey.proto.v1.UpdateRoleRequest;
+import dev.latchkey.proto.v1.UpdateUserRequest;
+import dev.latchkey.proto.v1.User;
+import dev.latchkey.proto.v1.UserServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -63,7 +80,7 @@ class PermissionMatrixEndToEndTest {
   @RegisterExtension static final RunningLatchkey latchkey = new RunningLatchkey();
 
   /** The principal calling, and a private app (with a token) to call about. */
-  record Target(String app, String tokenName, String tokenSecret) {}
+  record Target(String app, String tokenName, String tokenSecret, String role, String user, String spareRole) {}
 
   interface Call {
     void run(String callerToken, Target target);
@@ -114,6 +131,37 @@ class PermissionMatrixEndToEndTest {
             tokens(t).listApiTokens(ListApiTokensRequest.newBuilder().setParent(x.app()).build())),
         new Row(Operation.DELETE_API_TOKEN, "private_apps", Action.ACTION_DELETE, true, (t, x) ->
             tokens(t).deleteApiToken(DeleteApiTokenRequest.newBuilder().setName(x.tokenName()).build())),
+        new Row(Operation.CREATE_ROLE, "roles", Action.ACTION_CREATE, false, (t, x) ->
+            roles(t).createRole(CreateRoleRequest.newBuilder().setRole(Role.newBuilder().setDisplayName("made"))
+                .build())),
+        new Row(Operation.GET_ROLE, "roles", Action.ACTION_READ, true, (t, x) ->
+            roles(t).getRole(GetRoleRequest.newBuilder().setName(x.role()).build())),
+        new Row(Operation.LIST_ROLES, "roles", Action.ACTION_READ, false, (t, x) ->
+            roles(t).listRoles(ListRolesRequest.getDefaultInstance())),
+        new Row(Operation.UPDATE_ROLE, "roles", Action.ACTION_UPDATE, true, (t, x) ->
+            roles(t).updateRole(UpdateRoleRequest.newBuilder()
+                .setRole(Role.newBuilder().setName(x.role()).setDisplayName("renamed"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build())),
+        new Row(Operation.DELETE_ROLE, "roles", Action.ACTION_DELETE, true, (t, x) ->
+            roles(t).deleteRole(DeleteRoleRequest.newBuilder().setName(x.spareRole()).build())),
+        new Row(Operation.CREATE_USER, "users", Action.ACTION_CREATE, true, (t, x) ->
+            users(t).createUser(CreateUserRequest.newBuilder().setUser(User.newBuilder()
+                .setEmail("made-" + System.nanoTime() + "@matrix.test").setDisplayName("made").setRole(x.role()))
+                .build())),
+        new Row(Operation.GET_USER, "users", Action.ACTION_READ, true, (t, x) ->
+            users(t).getUser(GetUserRequest.newBuilder().setName(x.user()).build())),
+        new Row(Operation.LIST_USERS, "users", Action.ACTION_READ, false, (t, x) ->
+            users(t).listUsers(ListUsersRequest.getDefaultInstance())),
+        new Row(Operation.UPDATE_USER, "users", Action.ACTION_UPDATE, true, (t, x) ->
+            users(t).updateUser(UpdateUserRequest.newBuilder()
+                .setUser(User.newBuilder().setName(x.user()).setDisplayName("renamed"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build())),
+        new Row(Operation.DEACTIVATE_USER, "users", Action.ACTION_UPDATE, true, (t, x) ->
+            users(t).deactivateUser(DeactivateUserRequest.newBuilder().setName(x.user()).build())),
+        new Row(Operation.REACTIVATE_USER, "users", Action.ACTION_UPDATE, true, (t, x) ->
+            users(t).reactivateUser(ReactivateUserRequest.newBuilder().setName(x.user()).build())),
+        new Row(Operation.DELETE_USER, "users", Action.ACTION_DELETE, true, (t, x) ->
+            users(t).deleteUser(DeleteUserRequest.newBuilder().setName(x.user()).build())),
         new Row(Operation.LIST_AUDIT_EVENTS, "audit_events", Action.ACTION_READ, false, (t, x) ->
             AuditServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
                 .listAuditEvents(ListAuditEventsRequest.getDefaultInstance())),
@@ -152,7 +200,7 @@ class PermissionMatrixEndToEndTest {
 
   @Test
   void theMatrixCoversEveryRpcOfThePermissionTable() {
-    Set<Operation> covered = EnumSet.noneOf(Operation.class);
+    Set<Operation> covered = EnumSet.of(Operation.TRANSFER_ACCOUNT_HOLDER);
     Stream.of(grantRows(), operatorRows(), anyCallerRows()).flatMap(s -> s).forEach(r -> covered.add(r.operation()));
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Set.copyOf(RpcPermissions.table().values()));
@@ -208,12 +256,34 @@ class PermissionMatrixEndToEndTest {
     assertThat(status(() -> row.call().run(latchkey.operatorToken(), null))).isEqualTo(Status.Code.OK);
   }
 
-  /** A fresh app without grants in {@code tenant}, with one token: safe to update or delete. */
+  @Test
+  void onlyTheAccountHolderMayTransferTheTitleWhateverTheGrants() {
+    String everything = appWith(tenantA, everythingBut("none", Action.ACTION_READ));
+    Target target = target(tenantA);
+
+    assertThat(status(() -> users(everything).transferAccountHolder(
+        TransferAccountHolderRequest.newBuilder().setName(target.user()).build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  /**
+   * Fresh resources in {@code tenant}, safe to update or delete: an app without grants and its
+   * token, a role without grants and a user holding it, and an unused role.
+   */
   private static Target target(CreateTenantResponse tenant) {
-    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "target", List.of());
-    var token = tokens(tenant.getOwnerTokenSecret()).createApiToken(CreateApiTokenRequest.newBuilder()
+    String admin = tenant.getOwnerTokenSecret();
+    PrivateApp app = createApp(admin, "target", List.of());
+    var token = tokens(admin).createApiToken(CreateApiTokenRequest.newBuilder()
         .setParent(app.getName()).setApiToken(ApiToken.newBuilder().setDisplayName("target token")).build());
-    return new Target(app.getName(), token.getApiToken().getName(), token.getSecret());
+    Role role = roles(admin).createRole(CreateRoleRequest.newBuilder()
+        .setRole(Role.newBuilder().setDisplayName("target role")).build());
+    User user = users(admin).createUser(CreateUserRequest.newBuilder().setUser(User.newBuilder()
+        .setEmail("target-" + System.nanoTime() + "@matrix.test").setDisplayName("target").setRole(role.getName()))
+        .build());
+    Role spare = roles(admin).createRole(CreateRoleRequest.newBuilder()
+        .setRole(Role.newBuilder().setDisplayName("spare role")).build());
+    return new Target(app.getName(), token.getApiToken().getName(), token.getSecret(), role.getName(),
+        user.getName(), spare.getName());
   }
 
   /** The secret of a token of a new app holding exactly {@code grants}. */
@@ -272,6 +342,14 @@ class PermissionMatrixEndToEndTest {
 
   private static ApiTokenServiceGrpc.ApiTokenServiceBlockingStub tokens(String token) {
     return ApiTokenServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static RoleServiceGrpc.RoleServiceBlockingStub roles(String token) {
+    return RoleServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static UserServiceGrpc.UserServiceBlockingStub users(String token) {
+    return UserServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
   }
 
   private static AuthServiceGrpc.AuthServiceBlockingStub auth(String token) {
