@@ -1,0 +1,66 @@
+package dev.latchkey.benchmarks;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.wiring.CryptoModule;
+import dev.latchkey.app.wiring.GrpcModule;
+import dev.latchkey.app.wiring.LatchkeyComponent;
+import dev.latchkey.app.wiring.PersistenceModule;
+import dev.latchkey.app.wiring.UseCaseModule;
+import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
+import dev.latchkey.application.port.in.CreateApiTokenUseCase;
+import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.CreateTenantUseCase;
+import dev.latchkey.application.port.out.SecretGenerator;
+import dev.latchkey.domain.token.TokenSecret;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The server's own component ({@link LatchkeyComponent}: same modules, same bindings, same scope)
+ * plus accessors for the use cases the benchmarks drive, which the server's component does not
+ * expose. {@link #requireSameModulesAsServer()} fails fast if the two ever drift apart.
+ */
+@Singleton
+@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class})
+public interface BenchmarkComponent extends LatchkeyComponent {
+  AuthenticateTokenUseCase authenticateToken();
+
+  CreateTenantUseCase createTenant();
+
+  CreatePrivateAppUseCase createPrivateApp();
+
+  CreateApiTokenUseCase createApiToken();
+
+  SecretGenerator secrets();
+
+  /** Same signature as {@link LatchkeyComponent.Factory}. */
+  @Component.Factory
+  interface Factory {
+    BenchmarkComponent create(
+        @BindsInstance DataSource dataSource,
+        @BindsInstance Pepper pepper,
+        @BindsInstance @Named("operator") TokenSecret operatorToken,
+        @BindsInstance InstantSource clock);
+  }
+
+  static BenchmarkComponent create(DataSource dataSource, Pepper pepper, TokenSecret operatorToken, InstantSource clock) {
+    requireSameModulesAsServer();
+    return DaggerBenchmarkComponent.factory().create(dataSource, pepper, operatorToken, clock);
+  }
+
+  /** Throws unless this component is built from exactly the modules of the server's component. */
+  static void requireSameModulesAsServer() {
+    List<Class<?>> server = Arrays.asList(LatchkeyComponent.class.getAnnotation(Component.class).modules());
+    List<Class<?>> bench = Arrays.asList(BenchmarkComponent.class.getAnnotation(Component.class).modules());
+    if (!server.equals(bench)) {
+      throw new IllegalStateException("BenchmarkComponent's modules " + bench + " differ from LatchkeyComponent's "
+          + server + ": update benchmarks/src/main/java/dev/latchkey/benchmarks/BenchmarkComponent.java");
+    }
+  }
+}
