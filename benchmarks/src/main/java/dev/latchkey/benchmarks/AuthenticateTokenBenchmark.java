@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,8 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Token checks per second through {@link AuthenticateTokenUseCase#authenticate}, wired as the server
- * wires it, against a warm PostgreSQL: the four cases a caller can present. Each fork sets up its
- * own fresh database (see {@link BenchDatabase}).
+ * wires it, against a warm PostgreSQL: the four cases a caller can present, with the per-instance
+ * cache of verified tokens off (every check queries the database) and on (as in the server once
+ * its change listener is connected; nothing changes during the benchmark, so nothing invalidates).
+ * Each fork sets up its own fresh database (see {@link BenchDatabase}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 3)
 public class AuthenticateTokenBenchmark {
+  @Param({"off", "on"})
+  public String cache;
+
   private BenchmarkFixture fixture;
   private AuthenticateTokenUseCase authenticate;
   private String personalAccessToken;
@@ -40,6 +46,7 @@ public class AuthenticateTokenBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     fixture = BenchmarkFixture.start("jmh");
+    fixture.component().credentialCache().listening(cache.equals("on"));
     authenticate = fixture.component().authenticateToken();
     personalAccessToken = fixture.personalAccessToken();
     privateAppToken = fixture.privateAppToken();

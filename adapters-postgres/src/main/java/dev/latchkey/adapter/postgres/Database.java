@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 public final class Database {
   private final DSLContext root;
   private final ThreadLocal<DSLContext> transaction = new ThreadLocal<>();
+  private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
   public Database(DataSource dataSource) {
     this.root = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
@@ -38,17 +39,40 @@ public final class Database {
     if (transaction.get() != null) {
       return work.get();
     }
+    java.util.List<Runnable> actions = new java.util.ArrayList<>();
+    T result;
     try {
-      return root.transactionResult(configuration -> {
+      result = root.transactionResult(configuration -> {
         transaction.set(configuration.dsl());
+        afterCommit.set(actions);
         try {
           return work.get();
         } finally {
           transaction.remove();
+          afterCommit.remove();
         }
       });
     } catch (DataAccessException e) {
       throw PostgresErrors.translate(e);
+    }
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        // The change has committed; a failing follow-up must not make it look as if it had not.
+        org.slf4j.LoggerFactory.getLogger(Database.class).error("an after-commit action failed", e);
+      }
+    }
+    return result;
+  }
+
+  /** Runs {@code action} after the current transaction commits, or at once outside one. */
+  void afterCommit(Runnable action) {
+    java.util.List<Runnable> actions = afterCommit.get();
+    if (actions == null) {
+      action.run();
+    } else {
+      actions.add(action);
     }
   }
 

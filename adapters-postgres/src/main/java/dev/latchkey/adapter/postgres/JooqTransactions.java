@@ -17,4 +17,9 @@ public final class JooqTransactions implements Transactions {
   public <T> T inTransaction(Supplier<T> work) {
     return database.inTransaction(work);
   }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    database.afterCommit(action);
+  }
 }

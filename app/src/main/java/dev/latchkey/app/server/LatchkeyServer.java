@@ -1,6 +1,7 @@
 package dev.latchkey.app.server;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.config.ConfigException;
@@ -99,6 +100,11 @@ public final class LatchkeyServer implements AutoCloseable {
       TokenUsageFlusher flusher = new TokenUsageFlusher(component.tokenUsage());
       flusher.start();
       resources.addFirst(flusher);
+      // The token cache turns itself on once this listener hears changes from every instance.
+      PostgresCredentialChangeListener listener =
+          new PostgresCredentialChangeListener(dataSource, component.credentialCache());
+      listener.start();
+      resources.addFirst(listener);
 
       ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-", 0).factory());
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))

@@ -6,6 +6,7 @@ import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
 import dev.latchkey.adapter.postgres.Database;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.domain.token.TokenSecret;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -29,6 +30,8 @@ public interface LatchkeyComponent {
   BatchingRequestLogSink requestLogSink();
 
   CoalescingTokenUsage tokenUsage();
+
+  CredentialCache credentialCache();
 
   @Component.Factory
   interface Factory {

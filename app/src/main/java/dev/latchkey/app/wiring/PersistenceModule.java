@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
 import dev.latchkey.adapter.postgres.Database;
+import dev.latchkey.adapter.postgres.PostgresCredentialChanges;
 import dev.latchkey.adapter.postgres.JooqApiTokenRepository;
 import dev.latchkey.adapter.postgres.JooqAuditLog;
 import dev.latchkey.adapter.postgres.JooqPrivateAppRepository;
@@ -14,18 +15,22 @@ import dev.latchkey.adapter.postgres.JooqTenantRepository;
 import dev.latchkey.adapter.postgres.JooqTransactions;
 import dev.latchkey.adapter.postgres.JooqUserRepository;
 import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
 import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.CredentialChanges;
 import dev.latchkey.application.port.out.IdGenerator;
 import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.RequestLogRepository;
 import dev.latchkey.application.port.out.RequestLogSink;
 import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
 import jakarta.inject.Singleton;
+import java.time.InstantSource;
 import javax.sql.DataSource;
 
 /** The PostgreSQL adapters behind the persistence ports, and the coalescing of last-use times. */
@@ -78,6 +83,18 @@ public interface PersistenceModule {
 
   @Binds
   TokenUsage tokenUsagePort(CoalescingTokenUsage impl);
+
+  @Binds
+  CredentialChanges credentialChanges(PostgresCredentialChanges impl);
+
+  @Provides
+  @Singleton
+  static CredentialCache credentialCache(InstantSource clock) {
+    return new CredentialCache(clock);
+  }
+
+  @Binds
+  InvalidateCredentialsUseCase invalidateCredentials(CredentialCache impl);
 
   /** Entries buffered before callers are pushed back; about 5 MB at most. */
   int REQUEST_LOG_QUEUE = 10_000;

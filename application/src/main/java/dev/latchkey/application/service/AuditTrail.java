@@ -1,6 +1,8 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.out.AuditLog;
+import dev.latchkey.application.port.out.CredentialChanges;
+import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.IdGenerator;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
@@ -12,18 +14,27 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Writes the audit entry of a change, attributed to the caller and the token it used. Call it
- * inside the change's transaction: the one place every change passes through (and where an
- * outbox event for webhooks will be written too).
+ * Writes the audit entry of a change, attributed to the caller and the token it used, and
+ * announces that the tenant's credentials may have changed (caches of verified tokens on every
+ * instance drop the tenant's entries once the change commits). Call it inside the change's
+ * transaction: the one place every change passes through (and where an outbox event for webhooks
+ * will be written too).
  */
 public final class AuditTrail {
   private final AuditLog log;
   private final IdGenerator ids;
+  private final CredentialChanges changes;
+  private final Transactions transactions;
+  private final CredentialCache cache;
 
   @Inject
-  public AuditTrail(AuditLog log, IdGenerator ids) {
+  public AuditTrail(
+      AuditLog log, IdGenerator ids, CredentialChanges changes, Transactions transactions, CredentialCache cache) {
     this.log = log;
     this.ids = ids;
+    this.changes = changes;
+    this.transactions = transactions;
+    this.cache = cache;
   }
 
   public void record(
@@ -31,6 +42,9 @@ public final class AuditTrail {
     Principal.TenantPrincipal p = caller instanceof Principal.TenantPrincipal t ? t : null;
     log.append(new AuditEntry(tenant, new AuditEventId(ids.newId()), at, caller.actor(),
         p == null ? null : p.tokenId(), p == null ? null : p.means(), action, target, details));
+    changes.announce(tenant);
+    // This instance forgets at once after the commit, without waiting to hear its own announcement.
+    transactions.afterCommit(() -> cache.tenantChanged(tenant));
   }
 
   /** Entries of one change by {@code caller} at {@code at}, several targets. */

@@ -16,6 +16,7 @@ import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.TokenDigest;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.tenant.TenantId;
@@ -35,6 +36,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   private final PrivateAppRepository apps;
   private final TokenUsage usage;
   private final InstantSource clock;
+  private final CredentialCache cache;
 
   @Inject
   public AuthenticateTokenService(
@@ -45,7 +47,8 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       RoleRepository roles,
       PrivateAppRepository apps,
       TokenUsage usage,
-      InstantSource clock) {
+      InstantSource clock,
+      CredentialCache cache) {
     this.hasher = hasher;
     this.operator = operator;
     this.tokens = tokens;
@@ -54,6 +57,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     this.apps = apps;
     this.usage = usage;
     this.clock = clock;
+    this.cache = cache;
   }
 
   @Override
@@ -74,7 +78,25 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   }
 
   private TokenCheck checkIssued(TokenSecret secret) {
-    Optional<ApiToken> found = tokens.findByDigest(hasher.digest(secret));
+    TokenDigest digest = hasher.digest(secret);
+    TokenCheck[] refusal = {new TokenCheck.Unknown()};
+    Optional<Principal.TenantPrincipal> principal = cache.get(digest, () -> {
+      TokenCheck check = checkStored(secret, digest);
+      if (check instanceof TokenCheck.Valid(Principal.TenantPrincipal found)) {
+        return Optional.of(found);
+      }
+      refusal[0] = check;
+      return Optional.empty();
+    });
+    if (principal.isEmpty()) {
+      return refusal[0];
+    }
+    usage.used(principal.get().tenantId(), principal.get().tokenId(), clock.instant());
+    return new TokenCheck.Valid(principal.get());
+  }
+
+  private TokenCheck checkStored(TokenSecret secret, TokenDigest digest) {
+    Optional<ApiToken> found = tokens.findByDigest(digest);
     if (found.isEmpty()) {
       return new TokenCheck.Unknown();
     }
@@ -83,15 +105,11 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       // A digest collision across kinds is not a real possibility; refusing keeps the prefix honest.
       return new TokenCheck.Unknown();
     }
-    TokenCheck check = switch (token.owner()) {
+    return switch (token.owner()) {
       case Actor.UserRef ref -> checkUser(token, ref);
       case Actor.PrivateAppRef ref -> checkApp(token, ref);
       case Actor.Operator o -> new TokenCheck.Unknown();
     };
-    if (check instanceof TokenCheck.Valid) {
-      usage.used(token.tenantId(), token.id(), clock.instant());
-    }
-    return check;
   }
 
   private TokenCheck checkApp(ApiToken token, Actor.PrivateAppRef ref) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class FakeTransactions implements Transactions {
   private final List<Snapshottable> participants = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
+  private final List<Runnable> afterCommit = new java.util.ArrayList<>();
   private int committed;
   private int rolledBack;
 
@@ -34,18 +35,39 @@ public final class FakeTransactions implements Transactions {
         return work.get();
       }
       List<Runnable> restores = participants.stream().map(Snapshottable::snapshot).toList();
+      T result;
+      List<Runnable> actions;
       try {
-        T result = work.get();
+        result = work.get();
         committed++;
-        return result;
+        actions = List.copyOf(afterCommit);
+        afterCommit.clear();
       } catch (RuntimeException | Error e) {
+        afterCommit.clear();
         restores.forEach(Runnable::run);
         rolledBack++;
         throw e;
       }
+      // Committed: an action that fails now cannot undo the change (as with the database).
+      actions.forEach(Runnable::run);
+      return result;
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    lock.lock();
+    try {
+      if (lock.getHoldCount() > 1) {
+        afterCommit.add(action);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    action.run();
   }
 
   /** How many outermost transactions committed. */

@@ -6,6 +6,7 @@ import dev.latchkey.application.service.AuditTrail;
 import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
 import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.CreateApiTokenService;
 import dev.latchkey.application.service.CreatePrivateAppService;
 import dev.latchkey.application.service.CreateTenantService;
@@ -55,21 +56,26 @@ public final class InMemoryPorts {
   public final InMemoryPrivateAppRepository privateApps = new InMemoryPrivateAppRepository();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemoryRequestLogRepository requestLog = new InMemoryRequestLogRepository();
+  /** Announcements of rolled-back transactions are dropped, as PostgreSQL drops their NOTIFY. */
+  public final RecordingCredentialChanges credentialChanges = new RecordingCredentialChanges();
   public final FakeTransactions transactions =
-      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit);
+      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges);
   public final MutableClock clock = new MutableClock();
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final FakeSecretGenerator secrets = new FakeSecretGenerator();
   public final FakeTokenHasher hasher = new FakeTokenHasher();
   public final FakeOperatorCredentials operator = new FakeOperatorCredentials();
   public final CoalescingTokenUsage usage = new CoalescingTokenUsage(tokens);
+  /** Not listening unless a test turns it on: then tests that change the fakes directly must announce it. */
+  public final CredentialCache credentialCache = new CredentialCache(clock);
 
   public CreateTenantService createTenantService() {
     return new CreateTenantService(transactions, tenants, roles, users, tokens, auditTrail(), ids, secrets, hasher, clock);
   }
 
   public AuthenticateTokenService authenticateTokenService() {
-    return new AuthenticateTokenService(hasher, operator, tokens, users, roles, privateApps, usage, clock);
+    return new AuthenticateTokenService(hasher, operator, tokens, users, roles, privateApps, usage, clock,
+        credentialCache);
   }
 
   public GetTenantService getTenantService() {
@@ -89,7 +95,7 @@ public final class InMemoryPorts {
   }
 
   public AuditTrail auditTrail() {
-    return new AuditTrail(audit, ids);
+    return new AuditTrail(audit, ids, credentialChanges, transactions, credentialCache);
   }
 
   public TokenOwners tokenOwners() {

@@ -48,6 +48,9 @@ public record RequestLogEntry(
     if (text == null) {
       return "";
     }
+    if (text.length() <= MAX_TEXT && text.chars().noneMatch(Character::isISOControl)) {
+      return text; // the common case, on the hot path: nothing to copy
+    }
     String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     StringBuilder clean = new StringBuilder(cut.length());
     cut.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));

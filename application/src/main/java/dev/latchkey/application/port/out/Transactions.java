@@ -9,4 +9,10 @@ public interface Transactions {
    * (the exception propagates). Nested calls join the outer transaction.
    */
   <T> T inTransaction(Supplier<T> work);
+
+  /**
+   * Runs {@code action} once the current transaction has committed (not at all if it rolls back);
+   * outside a transaction, at once. For effects that must not be seen before the change is.
+   */
+  void afterCommit(Runnable action);
 }
