@@ -41,6 +41,14 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
+  public void lockOwner(TenantId tenantId, Actor owner) {
+    // A transaction-scoped advisory lock per owner: released at commit or rollback, no row needed.
+    String key = tenantId + "/" + owner.resourceName();
+    database.run(dsl -> dsl.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 0))", Object.class,
+        DSL.val(key))).fetch());
+  }
+
+  @Override
   public void insert(ApiToken token) {
     database.run(dsl -> dsl.insertInto(API_TOKEN)
         .set(API_TOKEN.TENANT_ID, token.tenantId().value())

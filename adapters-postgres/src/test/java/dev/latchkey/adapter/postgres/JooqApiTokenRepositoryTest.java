@@ -40,6 +40,66 @@ class JooqApiTokenRepositoryTest {
   private final JooqTenantRepository tenants = new JooqTenantRepository(db);
 
   @Test
+  void lockingAnOwnerMakesASecondTransactionForTheSameOwnerWaitButNotOneForAnother() throws Exception {
+    TenantId tenant = newTenant();
+    Actor app = new Actor.PrivateAppRef(new PrivateAppId(ids.newId()));
+    Actor other = new Actor.PrivateAppRef(new PrivateAppId(ids.newId()));
+    Database plain = new Database(database.dataSource());
+    JooqTransactions transactions = new JooqTransactions(plain);
+    JooqApiTokenRepository repository = new JooqApiTokenRepository(plain);
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean secondDone = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Thread first = Thread.ofPlatform().start(() -> transactions.inTransaction(() -> {
+      repository.lockOwner(tenant, app);
+      held.countDown();
+      awaitQuietly(release);
+      return null;
+    }));
+    held.await();
+    Thread second = Thread.ofPlatform().start(() -> transactions.inTransaction(() -> {
+      repository.lockOwner(tenant, app);
+      secondDone.set(true);
+      return null;
+    }));
+    // The second waits on the first's advisory lock, as PostgreSQL itself reports.
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (waitingAdvisoryLocks() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(waitingAdvisoryLocks()).isEqualTo(1);
+    assertThat(secondDone).isFalse();
+    // Another owner is not held up meanwhile.
+    transactions.inTransaction(() -> {
+      repository.lockOwner(tenant, other);
+      return null;
+    });
+
+    release.countDown();
+    first.join();
+    second.join();
+    assertThat(secondDone).isTrue();
+    assertThat(waitingAdvisoryLocks()).isZero();
+  }
+
+  private static long waitingAdvisoryLocks() throws java.sql.SQLException {
+    try (var c = database.dataSource().getConnection(); var s = c.createStatement();
+        var r = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aTokenIsFoundOnlyUnderItsOwnerOfTheRightTypeInItsTenant() {
     TenantId tenant = newTenant();
     UUID ownerUuid = ids.newId();

@@ -71,6 +71,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
           }
         }
       }
+      tokens.lockOwner(principal.tenantId(), owner);
       if (tokens.countByOwner(principal.tenantId(), owner) >= MAX_TOKENS_PER_OWNER) {
         throw new FailedPreconditionException(owner.resourceName() + " has " + MAX_TOKENS_PER_OWNER
             + " tokens already; delete one first");

@@ -40,6 +40,10 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository, Sna
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger lastUseWrites = new AtomicInteger();
 
+  /** Fake transactions run one at a time already, so there is nothing to serialize. */
+  @Override
+  public void lockOwner(TenantId tenantId, Actor owner) {}
+
   @Override
   public synchronized void insert(ApiToken token) {
     calls.incrementAndGet();

@@ -24,6 +24,12 @@ public interface ApiTokenRepository {
   /** The live tokens of {@code owner}, newest first. */
   Page<ApiToken> listByOwner(TenantId tenantId, Actor owner, PageRequest request);
 
+  /**
+   * Serializes token creation for {@code owner} until the current transaction ends, so that a
+   * count followed by an insert cannot be raced past the per-owner limit.
+   */
+  void lockOwner(TenantId tenantId, Actor owner);
+
   /** How many live tokens {@code owner} has. */
   int countByOwner(TenantId tenantId, Actor owner);
 
