@@ -1,13 +1,19 @@
 package dev.latchkey.adapter.postgres;
 
+import dev.latchkey.domain.error.UnavailableException;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The adapters' access to PostgreSQL: runs statements in the caller's transaction when there is
@@ -15,18 +21,55 @@ import org.jooq.impl.DSL;
  */
 public final class Database {
   private final DSLContext root;
+  private final RemainingTime remaining;
   private final ThreadLocal<DSLContext> transaction = new ThreadLocal<>();
   private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
   public Database(DataSource dataSource) {
-    this.root = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
-        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-        .withExecuteLogging(false)
-        .withRenderSchema(false));
+    this(dataSource, RemainingTime.NONE);
+  }
+
+  /** A database whose statements are cut short when {@code remaining} says the caller's time is up. */
+  public Database(DataSource dataSource, RemainingTime remaining) {
+    this.remaining = remaining;
+    this.root = DSL.using(new DefaultConfiguration()
+        .set(dataSource)
+        .set(SQLDialect.POSTGRES)
+        .set(new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+            .withExecuteLogging(false)
+            .withRenderSchema(false))
+        .set(new DefaultExecuteListenerProvider(new DeadlineListener())));
+  }
+
+  /** Gives each statement at most the caller's remaining time (JDBC counts whole seconds). */
+  private final class DeadlineListener implements ExecuteListener {
+    @Override
+    public void prepareEnd(ExecuteContext ctx) {
+      OptionalLong millis = remaining.millis();
+      if (millis.isPresent() && ctx.statement() != null) {
+        try {
+          ctx.statement().setQueryTimeout((int) Math.max(1, Math.ceilDiv(millis.getAsLong(), 1000)));
+        } catch (java.sql.SQLException e) {
+          throw new DataAccessException("could not set the statement timeout", e);
+        }
+      }
+    }
+  }
+
+  /**
+   * @throws UnavailableException if the caller's deadline has passed: no statement is started
+   */
+  private void requireTimeLeft() {
+    OptionalLong millis = remaining.millis();
+    if (millis.isPresent() && millis.getAsLong() <= 0) {
+      throw new UnavailableException("the call's deadline has passed", null);
+    }
   }
 
   /** Runs {@code statements} in the current transaction, or on their own without one. */
   public <T> T run(Function<DSLContext, T> statements) {
+    requireTimeLeft();
     DSLContext current = transaction.get();
     try {
       return statements.apply(current != null ? current : root);
@@ -39,6 +82,7 @@ public final class Database {
     if (transaction.get() != null) {
       return work.get();
     }
+    requireTimeLeft();
     java.util.List<Runnable> actions = new java.util.ArrayList<>();
     T result;
     try {

@@ -141,6 +141,28 @@ class PostgresAdaptersTest {
     assertThat(db.isReachable()).isTrue();
   }
 
+  @Test
+  void noStatementStartsOnceTheCallersDeadlineHasPassed() {
+    Database late = new Database(database.dataSource(), () -> java.util.OptionalLong.of(0));
+
+    assertThatThrownBy(() -> late.run(dsl -> dsl.selectOne().fetch()))
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("deadline");
+    assertThatThrownBy(() -> new JooqTransactions(late).inTransaction(() -> 1))
+        .isInstanceOf(UnavailableException.class);
+  }
+
+  @Test
+  void aStatementIsCutShortAtTheCallersDeadline() {
+    Database hurried = new Database(database.dataSource(), () -> java.util.OptionalLong.of(900));
+
+    // 900 ms left rounds up to a 1 s JDBC timeout, well before the 5 s the statement wants.
+    assertThatThrownBy(() -> hurried.run(dsl -> dsl.fetch("select pg_sleep(5)")))
+        .isInstanceOf(UnavailableException.class);
+    Object one = hurried.run(dsl -> dsl.fetchValue("select 1"));
+    assertThat(one).isEqualTo(1);
+  }
+
   private TenantId insertTenant() {
     TenantId id = new TenantId(ids.newId());
     tenants.insert(Tenant.create(id, new DisplayName("Tenant " + id), FixedClock.DEFAULT));

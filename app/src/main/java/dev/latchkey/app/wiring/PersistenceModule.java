@@ -29,8 +29,12 @@ import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** The PostgreSQL adapters behind the persistence ports, and the coalescing of last-use times. */
@@ -39,7 +43,11 @@ public interface PersistenceModule {
   @Provides
   @Singleton
   static Database database(DataSource dataSource) {
-    return new Database(dataSource);
+    // Statements get at most the remaining deadline of the gRPC call they serve.
+    return new Database(dataSource, () -> {
+      Deadline deadline = Context.current().getDeadline();
+      return deadline == null ? OptionalLong.empty() : OptionalLong.of(deadline.timeRemaining(TimeUnit.MILLISECONDS));
+    });
   }
 
   @Binds

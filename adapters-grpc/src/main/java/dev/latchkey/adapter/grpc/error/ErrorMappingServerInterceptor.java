@@ -2,6 +2,7 @@ package dev.latchkey.adapter.grpc.error;
 
 import dev.latchkey.domain.error.DomainException;
 import dev.latchkey.domain.error.UnavailableException;
+import io.grpc.Context;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -33,6 +34,10 @@ public final class ErrorMappingServerInterceptor implements ServerInterceptor {
 
       @Override
       public void onHalfClose() {
+        if (Context.current().isCancelled()) {
+          // Deadline passed or client gone while the call waited: gRPC has answered it already.
+          return;
+        }
         guard(call, super::onHalfClose);
       }
 
