@@ -107,6 +107,9 @@ class TeamMembersEndToEndTest {
     assertThat(created.getActor()).isEqualTo(holder.getName());
     assertThat(created.getMeans()).isEqualTo("operator");
     assertThat(created.getToken()).isEmpty();
+    // Private apps are not team members: they never appear among the users.
+    assertThat(users(as(holder)).listUsers(ListUsersRequest.getDefaultInstance()).getUsersList())
+        .extracting(User::getName).containsExactly(holder.getName());
   }
 
   @Test
