@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.postgres;
 
+import dev.latchkey.domain.error.ConflictException;
 import dev.latchkey.domain.error.UnavailableException;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -20,7 +21,20 @@ final class PostgresErrors {
     if (isUnavailable(e)) {
       return new UnavailableException("the database is unavailable", e);
     }
+    if (isSerializationFailure(e)) {
+      return new ConflictException("a concurrent change got in the way; retry");
+    }
     return e;
+  }
+
+  /** 40001 serialization failure, 40P01 deadlock: the transaction was rolled back and may be retried. */
+  private static boolean isSerializationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The name of the unique constraint {@code e} violated, if that is what happened. */

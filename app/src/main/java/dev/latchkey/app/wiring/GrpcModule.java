@@ -11,6 +11,7 @@ import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
+import dev.latchkey.adapter.grpc.auth.AuthorizationGateServerInterceptor;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
@@ -30,15 +31,16 @@ public interface GrpcModule {
   }
 
   /**
-   * The interceptors in the order a call passes through them: authentication first (a refused
-   * call costs nothing more), then the request log (it sees the final status of every
-   * authenticated call), then error mapping around the handler. Rate limiting will slot in right
-   * after authentication.
+   * The interceptors in the order a call passes through them: authentication first (a call
+   * without a usable token costs nothing more), then the request log (it sees the final status of
+   * every authenticated call, those refused after authentication included), then the gate that
+   * carries out those refusals or admits the principal, then error mapping around the handler.
+   * Rate limiting will slot in right after authentication.
    */
   @Provides
   static List<ServerInterceptor> interceptors(
       BearerAuthServerInterceptor bearerAuth, RequestLogServerInterceptor requestLog,
-      ErrorMappingServerInterceptor errorMapping) {
-    return List.of(bearerAuth, requestLog, errorMapping);
+      AuthorizationGateServerInterceptor gate, ErrorMappingServerInterceptor errorMapping) {
+    return List.of(bearerAuth, requestLog, gate, errorMapping);
   }
 }

@@ -89,6 +89,16 @@ class TeamMembersEndToEndTest {
     CallCredentials holderTokenActingAs = actAsWith(tenant.getOwnerTokenSecret(), holder);
     assertCode(Status.Code.PERMISSION_DENIED, () -> auth(holderTokenActingAs)
         .getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance()));
+    // ...and the refused attempt is in the token owner's Logs tab, like any call refused after
+    // authentication.
+    List<RequestLog> attempts = eventually(() -> RequestLogServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(as(holder))
+        .listRequestLogs(ListRequestLogsRequest.newBuilder().setParent(holder.getName()).build())
+        .getRequestLogsList().stream().filter(e -> e.getStatusCode().equals("PERMISSION_DENIED")).toList());
+    assertThat(attempts).singleElement().satisfies(e -> {
+      assertThat(e.getMethod()).isEqualTo("/latchkey.v1.AuthService/GetCallerIdentity");
+      assertThat(e.getToken()).startsWith(holder.getName() + "/tokens/");
+    });
     // An unknown user, or a user of another tenant, is no one.
     assertCode(Status.Code.UNAUTHENTICATED, () -> auth(actAsWith(latchkey.operatorToken(),
         tenant.getTenant().getName() + "/users/01a20941-6a92-7000-9b4c-d10be0cf3289"))

@@ -11,6 +11,8 @@ import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.error.NotFoundException;
+import dev.latchkey.domain.permission.Action;
+import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.principal.PrivateAppId;
@@ -63,12 +65,19 @@ public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
     });
   }
 
+  /** The source's grants; reading them needs read on what they belong to, like any other read. */
   private PermissionSet grantsOf(Principal.TenantPrincipal caller, PermissionSource source) {
     return switch (source) {
-      case PermissionSource.FromPrivateApp(var id) -> PrivateApps.load(apps, caller.tenantId(), id).grants();
-      case PermissionSource.FromRole(var id) -> roles.findById(caller.tenantId(), id)
-          .orElseThrow(() -> new NotFoundException("roles/" + id + " not found"))
-          .grants();
+      case PermissionSource.FromPrivateApp(var id) -> {
+        Authorization.requireGrant(caller, DataModel.PRIVATE_APPS, Action.READ);
+        yield PrivateApps.load(apps, caller.tenantId(), id).grants();
+      }
+      case PermissionSource.FromRole(var id) -> {
+        Authorization.requireGrant(caller, DataModel.ROLES, Action.READ);
+        yield roles.findById(caller.tenantId(), id)
+            .orElseThrow(() -> new NotFoundException("roles/" + id + " not found"))
+            .grants();
+      }
     };
   }
 

@@ -102,7 +102,9 @@ public final class ManageRolesService implements ManageRolesUseCase {
       }
       if (command.apiAccess().isPresent() && command.apiAccess().get() != current.apiAccess()) {
         if (command.apiAccess().get()) {
+          // Switching API access on lets the role's members mint tokens carrying its grants.
           ApiAccess.requireCallerHasIt(principal, users, roles);
+          Authorization.requireHolds(principal, updated.grants());
         }
         updated = updated.withApiAccess(command.apiAccess().get(), now);
         changes.put("api_access", Boolean.toString(updated.apiAccess()));

@@ -130,8 +130,13 @@ public final class ManageUsersService implements ManageUsersUseCase {
         throw new FailedPreconditionException("the account holder cannot be deactivated; transfer the title first");
       }
       if (state == UserState.ACTIVE) {
-        // Reactivating brings the user's tokens back: that is giving the role's grants again.
-        Authorization.requireHolds(principal, roleOf(current).grants());
+        // Reactivating brings the user's tokens back: that is giving the role's grants (and its
+        // API access) again.
+        Role role = roleOf(current);
+        Authorization.requireHolds(principal, role.grants());
+        if (role.apiAccess()) {
+          ApiAccess.requireCallerHasIt(principal, users, roles);
+        }
       }
       Instant now = clock.instant();
       return save(caller, current, current.withState(state, now),

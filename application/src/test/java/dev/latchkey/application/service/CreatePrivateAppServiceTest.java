@@ -132,7 +132,8 @@ class CreatePrivateAppServiceTest {
   @Test
   void aCallerCannotEscalateByCopyingARoleWithMoreGrants() {
     Role administrator = ports.roles.ofTenant(tenant).getFirst();
-    Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE)));
+    Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE),
+        Grant.of(DataModel.ROLES, Action.READ)));
 
     assertThatThrownBy(() -> service.createPrivateApp(
             caller, copying(new PermissionSource.FromRole(administrator.id()))))
@@ -140,6 +141,21 @@ class CreatePrivateAppServiceTest {
         .hasMessageContaining("companies read");
 
     assertThat(ports.privateApps.all()).isEmpty();
+  }
+
+  @Test
+  void copyingNeedsReadOnTheSourceSoThatARefusalRevealsNothingAboutIt() {
+    Role administrator = ports.roles.ofTenant(tenant).getFirst();
+    PrivateApp source = ports.storePrivateApp(tenant, SUPPORT);
+    Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE)));
+
+    assertThatThrownBy(() -> service.createPrivateApp(caller, copying(new PermissionSource.FromRole(administrator.id()))))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the read permission on roles");
+    assertThatThrownBy(() -> service.createPrivateApp(caller, copying(new PermissionSource.FromPrivateApp(source.id()))))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the read permission on private_apps");
+    assertThat(ports.privateApps.all()).containsExactly(source);
   }
 
   @Test

@@ -472,4 +472,19 @@ class ManageRolesServiceTest {
     assertThat(service.updateRole(signedInWithout, new RoleCommands.Update(role.id(), Optional.empty(),
         Optional.empty(), Optional.of(false), OptionalLong.empty())).apiAccess()).isFalse();
   }
+
+  @Test
+  void switchingApiAccessOnNeedsTheRolesGrantsBecauseItsMembersCouldMintTokensWithThem() {
+    Role finance = service.createRole(holder, new RoleCommands.Create(new DisplayName("Finance"),
+        PermissionSet.of(Grant.of(DataModel.INVOICES, Action.READ, Action.CREATE, Action.UPDATE, Action.DELETE)), false));
+    User roleAdmin = ports.storeMember(tenant,
+        PermissionSet.of(Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE)), true);
+    Principal.TenantPrincipal caller = ports.actAs(tenant, roleAdmin.id());
+
+    assertThatThrownBy(() -> service.updateRole(caller, new RoleCommands.Update(finance.id(), Optional.empty(),
+        Optional.empty(), Optional.of(true), OptionalLong.empty())))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("invoices");
+    assertThat(ports.roles.findById(tenant, finance.id()).orElseThrow().apiAccess()).isFalse();
+  }
 }

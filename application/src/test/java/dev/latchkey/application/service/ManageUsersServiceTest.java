@@ -653,4 +653,21 @@ class ManageUsersServiceTest {
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("API access");
   }
+
+  @Test
+  void reactivatingAUserWhoseRoleHasApiAccessNeedsApiAccess() {
+    Role integrators = ports.manageRolesService().createRole(holder,
+        new dev.latchkey.application.port.in.RoleCommands.Create(new DisplayName("Integrators"), PermissionSet.none(),
+            true));
+    User integrator = service.createUser(holder, new UserCommands.Create(
+        new dev.latchkey.domain.common.EmailAddress("int@acme.test"), new DisplayName("Int"), integrators.id()));
+    service.changeState(holder, integrator.id(), dev.latchkey.domain.user.UserState.DEACTIVATED);
+    User manager = ports.storeMember(tenant, PermissionSet.of(MANAGE_USERS), false);
+    Principal.TenantPrincipal withoutAccess = ports.actAs(tenant, manager.id());
+
+    assertThatThrownBy(() -> service.changeState(withoutAccess, integrator.id(),
+        dev.latchkey.domain.user.UserState.ACTIVE))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("API access");
+  }
 }

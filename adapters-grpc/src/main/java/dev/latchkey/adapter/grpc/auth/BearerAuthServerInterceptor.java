@@ -73,7 +73,9 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
       if (!(principal instanceof Principal.OperatorPrincipal)) {
         log.debug("refused {}: act-as header with a token other than the operator's",
             call.getMethodDescriptor().getFullMethodName());
-        return refuse(call, Status.PERMISSION_DENIED.withDescription(ONLY_THE_OPERATOR));
+        // Refused after authentication: the gate refuses it once the request log has seen it.
+        return admitThenRefuse(call, headers, next, principal,
+            Status.PERMISSION_DENIED.withDescription(ONLY_THE_OPERATOR));
       }
       TokenCheck acted;
       switch (check(call, "act-as check", () -> authenticate.actAs(principal, tenant, user))) {
@@ -91,9 +93,22 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     if (RpcPermissions.operationOf(call.getMethodDescriptor().getFullMethodName()).isEmpty()) {
       // Deny by default: an RPC missing from the permission table never runs. Checked after
       // authentication so that an anonymous caller learns nothing about which methods exist.
-      return refuse(call, Status.PERMISSION_DENIED.withDescription("this method is not available"));
+      return admitThenRefuse(call, headers, next, caller,
+          Status.PERMISSION_DENIED.withDescription("this method is not available"));
     }
-    return Contexts.interceptCall(Context.current().withValue(CallPrincipal.KEY, caller), call, headers, next);
+    return Contexts.interceptCall(Context.current().withValue(CallPrincipal.AUTHENTICATED, caller), call, headers,
+        next);
+  }
+
+  /**
+   * Passes the call on with who authenticated and the refusal it gets, so that the request log
+   * records it before {@link AuthorizationGateServerInterceptor} closes it.
+   */
+  private static <Q, R> ServerCall.Listener<Q> admitThenRefuse(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next, Principal principal, Status refusal) {
+    return Contexts.interceptCall(Context.current()
+        .withValue(CallPrincipal.AUTHENTICATED, principal)
+        .withValue(CallPrincipal.REFUSAL, refusal), call, headers, next);
   }
 
   /** The outcome of asking the use case: its answer, or the status the call ends with. */

@@ -5,6 +5,7 @@ import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
+import dev.latchkey.adapter.grpc.auth.AuthorizationGateServerInterceptor;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import io.grpc.CallOptions;
@@ -84,6 +85,7 @@ public final class InProcessApi implements AutoCloseable {
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.
         .intercept(new ErrorMappingServerInterceptor())
+        .intercept(new AuthorizationGateServerInterceptor())
         .intercept(new BearerAuthServerInterceptor(useCases))
         .build()
         .start();
