@@ -38,7 +38,8 @@ public final class Main {
     } catch (RuntimeException e) {
       // Still one line for the operator; the cause goes to the log.
       LoggerFactory.getLogger(Main.class).debug("start-up failed", e);
-      System.err.println("latchkey: could not start: " + e);
+      // A driver or pool message may quote the database URL: never print its password.
+      System.err.println("latchkey: could not start: " + ServerConfig.redactUrl(String.valueOf(e)));
       System.exit(1);
       return;
     }

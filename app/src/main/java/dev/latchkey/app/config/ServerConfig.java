@@ -108,8 +108,24 @@ public record ServerConfig(
         .orElse("embedded") + ", dataDir=" + dataDir + "]";
   }
 
-  /** {@code url} without its password, for messages. */
+  /**
+   * {@code url} without its password, for messages: the {@code password} parameter and the password
+   * of {@code user:password@host}. The user info ends at the last {@code @} before the query, so a
+   * password that itself holds {@code @} or {@code /} is hidden whole.
+   */
   public static String redactUrl(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    String redacted = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    int start = redacted.indexOf("//");
+    if (start < 0) {
+      return redacted;
+    }
+    start += 2;
+    int query = redacted.indexOf('?', start);
+    int at = redacted.lastIndexOf('@', query < 0 ? redacted.length() : query);
+    int colon = redacted.indexOf(':', start);
+    if (at < start || colon < 0 || colon > at) {
+      return redacted;
+    }
+    return redacted.substring(0, colon + 1) + "***" + redacted.substring(at);
   }
 }

@@ -181,6 +181,15 @@ class ServerConfigTest {
   }
 
   @Test
+  void redactUrlHidesAPasswordThatHoldsAtSignsOrSlashes() {
+    assertThat(ServerConfig.redactUrl("jdbc:postgresql://u:p@ss@db/x")).isEqualTo("jdbc:postgresql://u:***@db/x");
+    assertThat(ServerConfig.redactUrl("jdbc:postgresql://u:a/b@c@db:5432/x?ssl=true"))
+        .isEqualTo("jdbc:postgresql://u:***@db:5432/x?ssl=true");
+    assertThat(ServerConfig.redactUrl("jdbc:postgresql://db/x?user=a@b.example"))
+        .isEqualTo("jdbc:postgresql://db/x?user=a@b.example");
+  }
+
+  @Test
   void redactUrlLeavesAUrlWithoutAPasswordAlone() {
     String url = "jdbc:postgresql://127.0.0.1:5432/latchkey?user=postgres&ssl=false";
 
