@@ -9,7 +9,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.application.security.TokenOwnerRules;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.error.FailedPreconditionException;
 import dev.latchkey.domain.error.PermissionDeniedException;
@@ -24,7 +24,6 @@ import dev.latchkey.domain.token.TokenSecret;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 
 /** Issues API access tokens to private apps and personal access tokens to users. */
 public final class CreateApiTokenService implements CreateApiTokenUseCase {
@@ -34,7 +33,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
   private final Transactions transactions;
   private final ApiTokenRepository tokens;
   private final TokenOwners owners;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
   private final IdGenerator ids;
   private final SecretGenerator secrets;
   private final TokenHasher hasher;
@@ -42,12 +41,12 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
 
   @Inject
   public CreateApiTokenService(
-      Transactions transactions, ApiTokenRepository tokens, TokenOwners owners, AuditTrail audit, IdGenerator ids,
+      Transactions transactions, ApiTokenRepository tokens, TokenOwners owners, ChangeRecorder changes, IdGenerator ids,
       SecretGenerator secrets, TokenHasher hasher, InstantSource clock) {
     this.transactions = transactions;
     this.tokens = tokens;
     this.owners = owners;
-    this.audit = audit;
+    this.changes = changes;
     this.ids = ids;
     this.secrets = secrets;
     this.hasher = hasher;
@@ -80,8 +79,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
       ApiToken token = new ApiToken(principal.tenantId(), new ApiTokenId(ids.newId()), owner, displayName,
           secret.displayPrefix(), digest, now, principal.actor(), null);
       tokens.insert(token);
-      audit.record(caller, principal.tenantId(), now, AuditAction.API_TOKEN_CREATED, token.resourceName(),
-          Map.of("display_name", displayName.value(), "prefix", token.displayPrefix()));
+      changes.record(caller, principal.tenantId(), now, new ChangeEvent.ApiTokenCreated(token));
       return new IssuedToken(token, secret);
     });
   }

@@ -9,7 +9,7 @@ import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
@@ -20,25 +20,24 @@ import dev.latchkey.domain.privateapp.PrivateApp;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 
 /** Creates private apps, from explicit grants or a copy of an app's or a role's. */
 public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
   private final Transactions transactions;
   private final PrivateAppRepository apps;
   private final RoleRepository roles;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
   private final IdGenerator ids;
   private final InstantSource clock;
 
   @Inject
   public CreatePrivateAppService(
-      Transactions transactions, PrivateAppRepository apps, RoleRepository roles, AuditTrail audit,
+      Transactions transactions, PrivateAppRepository apps, RoleRepository roles, ChangeRecorder changes,
       IdGenerator ids, InstantSource clock) {
     this.transactions = transactions;
     this.apps = apps;
     this.roles = roles;
-    this.audit = audit;
+    this.changes = changes;
     this.ids = ids;
     this.clock = clock;
   }
@@ -56,11 +55,8 @@ public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
       PrivateApp app = PrivateApp.create(principal.tenantId(), new PrivateAppId(ids.newId()), command.displayName(),
           command.description(), grants, principal.actor(), now);
       apps.insert(app);
-      audit.record(caller, app.tenantId(), now, AuditAction.PRIVATE_APP_CREATED, app.resourceName(), Map.of(
-          "display_name", app.displayName().value(),
-          "description", app.description().value(),
-          "grants", Grants.describe(app.grants()),
-          "copied_from", command.copyFrom().map(CreatePrivateAppService::sourceName).orElse("")));
+      changes.record(caller, app.tenantId(), now,
+          new ChangeEvent.PrivateAppCreated(app, command.copyFrom().map(CreatePrivateAppService::sourceName)));
       return app;
     });
   }

@@ -13,7 +13,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.role.DefaultRoles;
@@ -31,7 +31,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 
 /** Creates a tenant with its default roles, account holder and first personal access token. */
 public final class CreateTenantService implements CreateTenantUseCase {
@@ -42,7 +41,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
   private final RoleRepository roles;
   private final UserRepository users;
   private final ApiTokenRepository tokens;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
   private final IdGenerator ids;
   private final SecretGenerator secrets;
   private final TokenHasher hasher;
@@ -55,7 +54,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
       RoleRepository roles,
       UserRepository users,
       ApiTokenRepository tokens,
-      AuditTrail audit,
+      ChangeRecorder changes,
       IdGenerator ids,
       SecretGenerator secrets,
       TokenHasher hasher,
@@ -65,7 +64,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
     this.roles = roles;
     this.users = users;
     this.tokens = tokens;
-    this.audit = audit;
+    this.changes = changes;
     this.ids = ids;
     this.secrets = secrets;
     this.hasher = hasher;
@@ -82,31 +81,25 @@ public final class CreateTenantService implements CreateTenantUseCase {
       Instant now = clock.instant();
       Tenant tenant = Tenant.create(new TenantId(ids.newId()), command.displayName(), now);
       tenants.insert(tenant);
-      AuditTrail.Recorder recorder = audit.recorder(caller, tenant.id(), now);
-      recorder.record(AuditAction.TENANT_CREATED, tenant.resourceName(),
-          Map.of("display_name", tenant.displayName().value()));
+      changes.record(caller, tenant.id(), now, new ChangeEvent.TenantCreated(tenant));
 
       List<Role> defaults = DefaultRoles.forNewTenant(tenant.id(), () -> new RoleId(ids.newId()), now);
       for (Role role : defaults) {
         roles.insert(role);
-        recorder.record(AuditAction.ROLE_CREATED, role.resourceName(),
-            Map.of("display_name", role.displayName().value(), "api_access", Boolean.toString(role.apiAccess())));
+        changes.record(caller, tenant.id(), now, new ChangeEvent.RoleCreated(role));
       }
 
       User owner = User.accountHolder(
           tenant.id(), new UserId(ids.newId()), command.ownerEmail(), command.ownerDisplayName(),
           defaults.getFirst().id(), now);
       users.insert(owner);
-      recorder.record(AuditAction.USER_CREATED, owner.ref().resourceName(),
-          Map.of("email", owner.email().value(), "display_name", owner.displayName().value(),
-              "role", defaults.getFirst().resourceName(), "account_holder", "true"));
+      changes.record(caller, tenant.id(), now, new ChangeEvent.UserCreated(owner));
 
       ApiToken token = new ApiToken(
           tenant.id(), new ApiTokenId(ids.newId()), owner.ref(), FIRST_TOKEN_NAME, secret.displayPrefix(),
           digest, now, caller.actor(), null);
       tokens.insert(token);
-      recorder.record(AuditAction.API_TOKEN_CREATED, token.resourceName(),
-          Map.of("display_name", token.displayName().value(), "prefix", token.displayPrefix()));
+      changes.record(caller, tenant.id(), now, new ChangeEvent.ApiTokenCreated(token));
 
       return new CreatedTenant(tenant, owner, new IssuedToken(token, secret));
     });

@@ -6,31 +6,30 @@ import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.principal.PrivateAppId;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 
 /** Deletes private apps and, with them, their tokens. */
 public final class DeletePrivateAppService implements DeletePrivateAppUseCase {
   private final Transactions transactions;
   private final PrivateAppRepository apps;
   private final ApiTokenRepository tokens;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
   private final InstantSource clock;
 
   @Inject
   public DeletePrivateAppService(
-      Transactions transactions, PrivateAppRepository apps, ApiTokenRepository tokens, AuditTrail audit,
+      Transactions transactions, PrivateAppRepository apps, ApiTokenRepository tokens, ChangeRecorder changes,
       InstantSource clock) {
     this.transactions = transactions;
     this.apps = apps;
     this.tokens = tokens;
-    this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -44,8 +43,7 @@ public final class DeletePrivateAppService implements DeletePrivateAppUseCase {
         throw PrivateApps.notFound(id);
       }
       int revoked = tokens.deleteAllOf(tenant, new Actor.PrivateAppRef(id), now);
-      audit.record(caller, tenant, now, AuditAction.PRIVATE_APP_DELETED, "privateApps/" + id,
-          Map.of("tokens_deleted", Integer.toString(revoked)));
+      changes.record(caller, tenant, now, new ChangeEvent.PrivateAppDeleted(id, revoked));
       return null;
     });
   }

@@ -7,7 +7,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.application.security.TokenOwnerRules;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.Action;
@@ -18,24 +18,23 @@ import dev.latchkey.domain.token.ApiTokenId;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 
 /** Reads and deletes tokens, under the rules of {@link TokenOwnerRules}. */
 public final class ManageApiTokensService implements ManageApiTokensUseCase {
   private final Transactions transactions;
   private final ApiTokenRepository tokens;
   private final TokenOwners owners;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
   private final InstantSource clock;
 
   @Inject
   public ManageApiTokensService(
-      Transactions transactions, ApiTokenRepository tokens, TokenOwners owners, AuditTrail audit,
+      Transactions transactions, ApiTokenRepository tokens, TokenOwners owners, ChangeRecorder changes,
       InstantSource clock) {
     this.transactions = transactions;
     this.tokens = tokens;
     this.owners = owners;
-    this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -68,8 +67,7 @@ public final class ManageApiTokensService implements ManageApiTokensUseCase {
       if (!tokens.delete(principal.tenantId(), owner, id, now)) {
         throw notFound(owner, id);
       }
-      audit.record(caller, principal.tenantId(), now, AuditAction.API_TOKEN_DELETED,
-          owner.resourceName() + "/tokens/" + id, Map.of());
+      changes.record(caller, principal.tenantId(), now, new ChangeEvent.ApiTokenDeleted(owner, id));
       return null;
     });
   }

@@ -9,8 +9,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.audit.AuditAction;
-import dev.latchkey.domain.error.ConflictException;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.error.FailedPreconditionException;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.principal.Principal;
@@ -20,26 +19,26 @@ import dev.latchkey.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Creates, reads, updates and deletes roles, under the no-escalation rule. */
 public final class ManageRolesService implements ManageRolesUseCase {
   private final Transactions transactions;
   private final RoleRepository roles;
   private final UserRepository users;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
+  private final VersionedUpdate update;
   private final IdGenerator ids;
   private final InstantSource clock;
 
   @Inject
   public ManageRolesService(
-      Transactions transactions, RoleRepository roles, UserRepository users, AuditTrail audit, IdGenerator ids,
-      InstantSource clock) {
+      Transactions transactions, RoleRepository roles, UserRepository users, ChangeRecorder changes,
+      VersionedUpdate update, IdGenerator ids, InstantSource clock) {
     this.transactions = transactions;
     this.roles = roles;
     this.users = users;
-    this.audit = audit;
+    this.changes = changes;
+    this.update = update;
     this.ids = ids;
     this.clock = clock;
   }
@@ -57,10 +56,7 @@ public final class ManageRolesService implements ManageRolesUseCase {
       Role role = new Role(principal.tenantId(), new RoleId(ids.newId()), command.displayName(), command.grants(),
           command.apiAccess(), now, now, 1);
       roles.insert(role);
-      audit.record(caller, role.tenantId(), now, AuditAction.ROLE_CREATED, role.resourceName(), Map.of(
-          "display_name", role.displayName().value(),
-          "grants", Grants.describe(role.grants()),
-          "api_access", Boolean.toString(role.apiAccess())));
+      changes.record(caller, role.tenantId(), now, new ChangeEvent.RoleCreated(role));
       return role;
     });
   }
@@ -84,42 +80,28 @@ public final class ManageRolesService implements ManageRolesUseCase {
     Authorization.require(caller, Operation.UPDATE_ROLE);
     Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
     command.grants().ifPresent(grants -> Authorization.requireHolds(principal, grants));
-    return transactions.inTransaction(() -> {
-      Role current = load(principal.tenantId(), command.id());
-      if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
-        throw stale(current);
-      }
-      Instant now = clock.instant();
-      Map<String, String> changes = new LinkedHashMap<>();
-      Role updated = current;
-      if (command.displayName().isPresent() && !command.displayName().get().equals(current.displayName())) {
-        updated = updated.withDisplayName(command.displayName().get(), now);
-        changes.put("display_name", updated.displayName().value());
-      }
-      if (command.grants().isPresent() && !command.grants().get().equals(current.grants())) {
-        updated = updated.withGrants(command.grants().get(), now);
-        changes.put("grants", Grants.describe(updated.grants()));
-      }
-      if (command.apiAccess().isPresent() && command.apiAccess().get() != current.apiAccess()) {
-        if (command.apiAccess().get()) {
-          // Switching API access on lets the role's members mint tokens carrying its grants.
-          ApiAccess.requireCallerHasIt(principal, users, roles);
-          Authorization.requireHolds(principal, updated.grants());
-        }
-        updated = updated.withApiAccess(command.apiAccess().get(), now);
-        changes.put("api_access", Boolean.toString(updated.apiAccess()));
-      }
-      if (changes.isEmpty()) {
-        return current;
-      }
-      updated = new Role(updated.tenantId(), updated.id(), updated.displayName(), updated.grants(),
-          updated.apiAccess(), updated.createTime(), now, current.version() + 1);
-      if (!roles.update(updated)) {
-        throw stale(current);
-      }
-      audit.record(caller, updated.tenantId(), now, AuditAction.ROLE_UPDATED, updated.resourceName(), changes);
-      return updated;
-    });
+    var patch = new Role.Patch(command.displayName(), command.grants(), command.apiAccess());
+    return update.run(caller, command.expectedVersion(), VersionedUpdate.steps(
+        () -> load(principal.tenantId(), command.id()),
+        (current, now) -> {
+          var change = current.apply(patch, now);
+          change.ifPresent(c -> requireMayGiveApiAccess(principal, current, c.value()));
+          return change;
+        },
+        roles::update));
+  }
+
+  /**
+   * A role with API access lets its members mint tokens carrying its grants: switching access on,
+   * or widening the grants of a role that has it, needs API access and every grant it will carry.
+   */
+  private void requireMayGiveApiAccess(Principal.TenantPrincipal caller, Role before, Role after) {
+    boolean switchedOn = after.apiAccess() && !before.apiAccess();
+    boolean widened = after.apiAccess() && !before.grants().includes(after.grants());
+    if (switchedOn || widened) {
+      ApiAccess.requireCallerHasIt(caller, users, roles);
+      Authorization.requireHolds(caller, after.grants());
+    }
   }
 
   @Override
@@ -137,8 +119,7 @@ public final class ManageRolesService implements ManageRolesUseCase {
       if (!roles.delete(tenant, id, now)) {
         throw notFound(id);
       }
-      audit.record(caller, tenant, now, AuditAction.ROLE_DELETED, role.resourceName(),
-          Map.of("display_name", role.displayName().value()));
+      changes.record(caller, tenant, now, new ChangeEvent.RoleDeleted(role));
       return null;
     });
   }
@@ -149,9 +130,5 @@ public final class ManageRolesService implements ManageRolesUseCase {
 
   static NotFoundException notFound(RoleId id) {
     return new NotFoundException("roles/" + id + " not found");
-  }
-
-  private static ConflictException stale(Role role) {
-    return new ConflictException(role.resourceName() + " was changed by someone else; read it again and retry");
   }
 }

@@ -10,7 +10,7 @@ import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
 import dev.latchkey.application.security.Authorization;
 import dev.latchkey.application.security.Operation;
-import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.error.ConflictException;
 import dev.latchkey.domain.error.FailedPreconditionException;
 import dev.latchkey.domain.error.NotFoundException;
@@ -25,9 +25,8 @@ import dev.latchkey.domain.user.UserState;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Team members: their lifecycle, the account-holder rules and the no-escalation rule. */
 public final class ManageUsersService implements ManageUsersUseCase {
@@ -35,19 +34,21 @@ public final class ManageUsersService implements ManageUsersUseCase {
   private final UserRepository users;
   private final RoleRepository roles;
   private final ApiTokenRepository tokens;
-  private final AuditTrail audit;
+  private final ChangeRecorder changes;
+  private final VersionedUpdate update;
   private final IdGenerator ids;
   private final InstantSource clock;
 
   @Inject
   public ManageUsersService(
       Transactions transactions, UserRepository users, RoleRepository roles, ApiTokenRepository tokens,
-      AuditTrail audit, IdGenerator ids, InstantSource clock) {
+      ChangeRecorder changes, VersionedUpdate update, IdGenerator ids, InstantSource clock) {
     this.transactions = transactions;
     this.users = users;
     this.roles = roles;
     this.tokens = tokens;
-    this.audit = audit;
+    this.changes = changes;
+    this.update = update;
     this.ids = ids;
     this.clock = clock;
   }
@@ -62,10 +63,7 @@ public final class ManageUsersService implements ManageUsersUseCase {
       User user = User.member(principal.tenantId(), new UserId(ids.newId()), command.email(), command.displayName(),
           role.id(), now);
       users.insert(user);
-      audit.record(caller, user.tenantId(), now, AuditAction.USER_CREATED, user.resourceName(), Map.of(
-          "email", user.email().value(),
-          "display_name", user.displayName().value(),
-          "role", role.resourceName()));
+      changes.record(caller, user.tenantId(), now, new ChangeEvent.UserCreated(user));
       return user;
     });
   }
@@ -90,29 +88,23 @@ public final class ManageUsersService implements ManageUsersUseCase {
   public User updateUser(Principal caller, UserCommands.Update command) {
     Authorization.require(caller, Operation.UPDATE_USER);
     Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
-    return transactions.inTransaction(() -> {
-      User current = load(principal.tenantId(), command.id());
-      requireMayTouch(principal, current, "change");
-      if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
-        throw stale(current);
-      }
-      Instant now = clock.instant();
-      Map<String, String> changes = new LinkedHashMap<>();
-      User updated = current;
-      if (command.displayName().isPresent() && !command.displayName().get().equals(current.displayName())) {
-        updated = updated.withDisplayName(command.displayName().get(), now);
-        changes.put("display_name", updated.displayName().value());
-      }
-      if (command.role().isPresent() && !command.role().get().equals(current.roleId())) {
-        Role role = assignable(principal, command.role().get());
-        updated = updated.withRole(role.id(), now);
-        changes.put("role", role.resourceName());
-      }
-      if (changes.isEmpty()) {
-        return current;
-      }
-      return save(caller, current, rebased(updated, current, now), AuditAction.USER_UPDATED, changes);
-    });
+    var patch = new User.Patch(command.displayName(), command.role());
+    return update.run(caller, command.expectedVersion(), VersionedUpdate.steps(
+        () -> {
+          User current = load(principal.tenantId(), command.id());
+          requireMayTouch(principal, current, "change");
+          return current;
+        },
+        (current, now) -> {
+          var change = current.apply(patch, now);
+          change.ifPresent(c -> {
+            if (!c.value().roleId().equals(current.roleId())) {
+              assignable(principal, c.value().roleId());
+            }
+          });
+          return change;
+        },
+        users::update));
   }
 
   @Override
@@ -120,29 +112,32 @@ public final class ManageUsersService implements ManageUsersUseCase {
     Authorization.require(caller,
         state == UserState.ACTIVE ? Operation.REACTIVATE_USER : Operation.DEACTIVATE_USER);
     Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
-    return transactions.inTransaction(() -> {
-      User current = load(principal.tenantId(), id);
-      requireMayTouch(principal, current, state == UserState.ACTIVE ? "reactivate" : "deactivate");
-      if (current.state() == state) {
-        return current;
-      }
-      if (current.accountHolder()) {
-        throw new FailedPreconditionException("the account holder cannot be deactivated; transfer the title first");
-      }
-      if (state == UserState.ACTIVE) {
-        // Reactivating brings the user's tokens back: that is giving the role's grants (and its
-        // API access) again.
-        Role role = roleOf(current);
-        Authorization.requireHolds(principal, role.grants());
-        if (role.apiAccess()) {
-          ApiAccess.requireCallerHasIt(principal, users, roles);
-        }
-      }
-      Instant now = clock.instant();
-      return save(caller, current, current.withState(state, now),
-          state == UserState.ACTIVE ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED,
-          Map.of("state", state.name()));
-    });
+    return update.run(caller, OptionalLong.empty(), VersionedUpdate.steps(
+        () -> {
+          User current = load(principal.tenantId(), id);
+          requireMayTouch(principal, current, state == UserState.ACTIVE ? "reactivate" : "deactivate");
+          return current;
+        },
+        (current, now) -> {
+          if (current.state() == state) {
+            return Optional.empty();
+          }
+          if (current.accountHolder()) {
+            throw new FailedPreconditionException(
+                "the account holder cannot be deactivated; transfer the title first");
+          }
+          if (state == UserState.ACTIVE) {
+            // Reactivating brings the user's tokens back: that is giving the role's grants (and
+            // its API access) again.
+            Role role = roleOf(current);
+            Authorization.requireHolds(principal, role.grants());
+            if (role.apiAccess()) {
+              ApiAccess.requireCallerHasIt(principal, users, roles);
+            }
+          }
+          return current.changeState(state, now);
+        },
+        users::update));
   }
 
   @Override
@@ -160,8 +155,7 @@ public final class ManageUsersService implements ManageUsersUseCase {
         throw notFound(id);
       }
       int revoked = tokens.deleteAllOf(principal.tenantId(), current.ref(), now);
-      audit.record(caller, principal.tenantId(), now, AuditAction.USER_DELETED, current.resourceName(),
-          Map.of("email", current.email().value(), "tokens_deleted", Integer.toString(revoked)));
+      changes.record(caller, principal.tenantId(), now, new ChangeEvent.UserDeleted(current, revoked));
       return null;
     });
   }
@@ -190,8 +184,8 @@ public final class ManageUsersService implements ManageUsersUseCase {
       if (!users.update(promoted)) {
         throw stale(next);
       }
-      audit.record(caller, principal.tenantId(), now, AuditAction.ACCOUNT_HOLDER_TRANSFERRED,
-          promoted.resourceName(), Map.of("from", holder.resourceName(), "to", promoted.resourceName()));
+      changes.record(caller, principal.tenantId(), now,
+          new ChangeEvent.AccountHolderTransferred(holder.ref(), promoted.ref()));
       return promoted;
     });
   }
@@ -227,20 +221,6 @@ public final class ManageUsersService implements ManageUsersUseCase {
     return roles.findById(user.tenantId(), user.roleId()).orElseThrow(() -> ManageRolesService.notFound(user.roleId()));
   }
 
-  private User save(Principal caller, User current, User updated, AuditAction action, Map<String, String> details) {
-    if (!users.update(updated)) {
-      throw stale(current);
-    }
-    audit.record(caller, updated.tenantId(), updated.updateTime(), action, updated.resourceName(), details);
-    return updated;
-  }
-
-  /** One version step per update, however many fields changed. */
-  private static User rebased(User updated, User current, Instant now) {
-    return new User(updated.tenantId(), updated.id(), updated.email(), updated.displayName(), updated.roleId(),
-        updated.accountHolder(), updated.state(), updated.createTime(), now, current.version() + 1);
-  }
-
   private User load(TenantId tenant, UserId id) {
     return users.findById(tenant, id).orElseThrow(() -> notFound(id));
   }
@@ -250,6 +230,6 @@ public final class ManageUsersService implements ManageUsersUseCase {
   }
 
   private static ConflictException stale(User user) {
-    return new ConflictException(user.resourceName() + " was changed by someone else; read it again and retry");
+    return VersionedUpdate.stale(user);
   }
 }

@@ -2,14 +2,14 @@ package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.TokenCheck;
-import dev.latchkey.application.service.AuditTrail;
 import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
+import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.application.service.CoalescingTokenUsage;
-import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.CreateApiTokenService;
 import dev.latchkey.application.service.CreatePrivateAppService;
 import dev.latchkey.application.service.CreateTenantService;
+import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.DeletePrivateAppService;
 import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetPrivateAppService;
@@ -26,6 +26,7 @@ import dev.latchkey.application.service.ManageUsersService;
 import dev.latchkey.application.service.RecordRequestService;
 import dev.latchkey.application.service.TokenOwners;
 import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.application.service.VersionedUpdate;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.permission.PermissionSet;
@@ -70,7 +71,7 @@ public final class InMemoryPorts {
   public final CredentialCache credentialCache = new CredentialCache(clock);
 
   public CreateTenantService createTenantService() {
-    return new CreateTenantService(transactions, tenants, roles, users, tokens, auditTrail(), ids, secrets, hasher, clock);
+    return new CreateTenantService(transactions, tenants, roles, users, tokens, changeRecorder(), ids, secrets, hasher, clock);
   }
 
   public AuthenticateTokenService authenticateTokenService() {
@@ -94,8 +95,12 @@ public final class InMemoryPorts {
     return new ListDataModelsService();
   }
 
-  public AuditTrail auditTrail() {
-    return new AuditTrail(audit, ids, credentialChanges, transactions, credentialCache);
+  public ChangeRecorder changeRecorder() {
+    return new ChangeRecorder(audit, ids, credentialChanges, transactions, credentialCache);
+  }
+
+  public VersionedUpdate versionedUpdate() {
+    return new VersionedUpdate(transactions, changeRecorder(), clock);
   }
 
   public TokenOwners tokenOwners() {
@@ -103,7 +108,7 @@ public final class InMemoryPorts {
   }
 
   public CreatePrivateAppService createPrivateAppService() {
-    return new CreatePrivateAppService(transactions, privateApps, roles, auditTrail(), ids, clock);
+    return new CreatePrivateAppService(transactions, privateApps, roles, changeRecorder(), ids, clock);
   }
 
   public GetPrivateAppService getPrivateAppService() {
@@ -115,32 +120,32 @@ public final class InMemoryPorts {
   }
 
   public UpdatePrivateAppService updatePrivateAppService() {
-    return new UpdatePrivateAppService(transactions, privateApps, auditTrail(), clock);
+    return new UpdatePrivateAppService(privateApps, versionedUpdate());
   }
 
   public ChangePrivateAppStateService changePrivateAppStateService() {
-    return new ChangePrivateAppStateService(transactions, privateApps, auditTrail(), clock);
+    return new ChangePrivateAppStateService(privateApps, versionedUpdate());
   }
 
   public DeletePrivateAppService deletePrivateAppService() {
-    return new DeletePrivateAppService(transactions, privateApps, tokens, auditTrail(), clock);
+    return new DeletePrivateAppService(transactions, privateApps, tokens, changeRecorder(), clock);
   }
 
   public CreateApiTokenService createApiTokenService() {
     return new CreateApiTokenService(
-        transactions, tokens, tokenOwners(), auditTrail(), ids, secrets, hasher, clock);
+        transactions, tokens, tokenOwners(), changeRecorder(), ids, secrets, hasher, clock);
   }
 
   public ManageApiTokensService manageApiTokensService() {
-    return new ManageApiTokensService(transactions, tokens, tokenOwners(), auditTrail(), clock);
+    return new ManageApiTokensService(transactions, tokens, tokenOwners(), changeRecorder(), clock);
   }
 
   public ManageRolesService manageRolesService() {
-    return new ManageRolesService(transactions, roles, users, auditTrail(), ids, clock);
+    return new ManageRolesService(transactions, roles, users, changeRecorder(), versionedUpdate(), ids, clock);
   }
 
   public ManageUsersService manageUsersService() {
-    return new ManageUsersService(transactions, users, roles, tokens, auditTrail(), ids, clock);
+    return new ManageUsersService(transactions, users, roles, tokens, changeRecorder(), versionedUpdate(), ids, clock);
   }
 
   public IntrospectTokenService introspectTokenService() {

@@ -9,8 +9,10 @@ import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.error.PermissionDeniedException;
@@ -129,7 +131,8 @@ class ActingForAUserTest {
     Principal.TenantPrincipal admin = ports.actAs(tenant, acme.owner().id());
     Instant at = ports.clock.advance(Duration.ofMinutes(1));
 
-    ports.auditTrail().record(admin, tenant, at, AuditAction.USER_UPDATED, "users/x", Map.of("display_name", "X"));
+    ports.changeRecorder().record(admin, tenant, at,
+        new ChangeEvent.UserUpdated(acme.owner().id(), Optional.of(new DisplayName("X")), Optional.empty()));
 
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.actor()).isEqualTo(acme.owner().ref());
@@ -145,10 +148,11 @@ class ActingForAUserTest {
     Principal.TenantPrincipal withToken = (Principal.TenantPrincipal) ports.signIn(acme.ownerToken());
     Instant at = ports.clock.instant();
 
-    AuditTrail.Recorder viaOperator = ports.auditTrail().recorder(admin, tenant, at);
-    viaOperator.record(AuditAction.ROLE_CREATED, "roles/a", Map.of());
-    viaOperator.record(AuditAction.USER_CREATED, "users/b", Map.of());
-    ports.auditTrail().recorder(withToken, tenant, at).record(AuditAction.ROLE_DELETED, "roles/a", Map.of());
+    ChangeRecorder recorder = ports.changeRecorder();
+    Role role = ports.roles.findById(tenant, acme.owner().roleId()).orElseThrow();
+    recorder.record(admin, tenant, at, new ChangeEvent.RoleCreated(role));
+    recorder.record(admin, tenant, at, new ChangeEvent.UserCreated(acme.owner()));
+    recorder.record(withToken, tenant, at, new ChangeEvent.RoleDeleted(role));
 
     var last = ports.audit.entries().subList(ports.audit.entries().size() - 3, ports.audit.entries().size());
     assertThat(last.get(0).viaMeans()).contains(new Actor.Operator());

@@ -7,7 +7,9 @@ import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.RoleCommands;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
@@ -223,13 +225,13 @@ class CachedAuthenticationTest {
   }
 
   @Test
-  void theAuditTrailAnnouncesOnceForEveryEntry() {
+  void theChangeRecorderAnnouncesOnceForEveryCredentialChange() {
     int before = ports.credentialChanges.announced().size();
 
     ports.transactions.inTransaction(() -> {
-      AuditTrail.Recorder recorder = ports.auditTrail().recorder(holder, tenant, ports.clock.instant());
-      recorder.record(AuditAction.PRIVATE_APP_DISABLED, app.resourceName(), Map.of());
-      recorder.record(AuditAction.PRIVATE_APP_ENABLED, app.resourceName(), Map.of());
+      ChangeRecorder recorder = ports.changeRecorder();
+      recorder.record(holder, tenant, ports.clock.instant(), new ChangeEvent.PrivateAppDisabled(app.id()));
+      recorder.record(holder, tenant, ports.clock.instant(), new ChangeEvent.PrivateAppEnabled(app.id()));
       return null;
     });
 

@@ -487,4 +487,52 @@ class ManageRolesServiceTest {
         .hasMessageContaining("invoices");
     assertThat(ports.roles.findById(tenant, finance.id()).orElseThrow().apiAccess()).isFalse();
   }
+
+  @Test
+  void wideningTheGrantsOfARoleWithApiAccessNeedsApiAccessLikeSwitchingItOn() {
+    // Its members could mint tokens with the new grants at once.
+    Role integrators = service.createRole(holder, new RoleCommands.Create(new DisplayName("Integrators"),
+        READ_COMPANIES, true));
+    PermissionSet roleAdmin = with(SUPPORT, Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE));
+    Principal.TenantPrincipal withoutAccess = ports.actAs(tenant, ports.storeMember(tenant, roleAdmin, false).id());
+    Principal.TenantPrincipal withAccess = ports.actAs(tenant, ports.storeMember(tenant, roleAdmin, true).id());
+    var widen = new RoleCommands.Update(integrators.id(), Optional.empty(), Optional.of(SUPPORT), Optional.empty(),
+        OptionalLong.empty());
+    int audited = ports.audit.entries().size();
+
+    assertThatThrownBy(() -> service.updateRole(withoutAccess, widen))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("API access");
+    assertThat(ports.roles.findById(tenant, integrators.id()).orElseThrow().grants()).isEqualTo(READ_COMPANIES);
+    assertThat(ports.audit.entries()).hasSize(audited);
+
+    assertThat(service.updateRole(withAccess, widen).grants()).isEqualTo(SUPPORT);
+  }
+
+  @Test
+  void narrowingOrRenamingARoleWithApiAccessNeedsNoApiAccess() {
+    Role integrators = service.createRole(holder, new RoleCommands.Create(new DisplayName("Integrators"),
+        SUPPORT, true));
+    Principal.TenantPrincipal withoutAccess = ports.actAs(tenant,
+        ports.storeMember(tenant, with(SUPPORT, Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE)), false).id());
+
+    Role narrowed = service.updateRole(withoutAccess, new RoleCommands.Update(integrators.id(),
+        Optional.of(new DisplayName("Readers")), Optional.of(READ_COMPANIES), Optional.empty(), OptionalLong.empty()));
+
+    assertThat(narrowed.grants()).isEqualTo(READ_COMPANIES);
+    assertThat(narrowed.displayName()).isEqualTo(new DisplayName("Readers"));
+  }
+
+  @Test
+  void renamingARoleIsAuditedButAnnouncesNoCredentialChange() {
+    Role role = service.createRole(holder, new RoleCommands.Create(new DisplayName("Support"), SUPPORT, true));
+    int announced = ports.credentialChanges.announced().size();
+
+    service.updateRole(holder, rename(role.id(), "Agents", OptionalLong.empty()));
+    assertThat(ports.audit.entries().getLast().details()).isEqualTo(Map.of("display_name", "Agents"));
+    assertThat(ports.credentialChanges.announced()).hasSize(announced);
+
+    service.updateRole(holder, apiAccess(role.id(), false));
+    assertThat(ports.credentialChanges.announced()).hasSize(announced + 1);
+  }
 }

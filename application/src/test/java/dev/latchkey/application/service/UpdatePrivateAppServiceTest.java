@@ -67,6 +67,21 @@ class UpdatePrivateAppServiceTest {
   }
 
   @Test
+  void aDescriptionEditIsAuditedButAnnouncesNoCredentialChangeWhileARenameDoes() {
+    // Cached tokens carry the app's name and grants, never its description.
+    int announced = ports.credentialChanges.announced().size();
+
+    service.updatePrivateApp(holder, change(Optional.empty(), Optional.of(new Description("Nightly export")),
+        Optional.empty(), OptionalLong.empty()));
+    assertThat(lastAudit().details()).isEqualTo(Map.of("description", "Nightly export"));
+    assertThat(ports.credentialChanges.announced()).hasSize(announced);
+
+    service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Exporter")), Optional.empty(),
+        Optional.empty(), OptionalLong.empty()));
+    assertThat(ports.credentialChanges.announced()).hasSize(announced + 1).endsWith(tenant);
+  }
+
+  @Test
   void narrowingTheGrantsChangesTheGrantsAlone() {
     PrivateApp updated = service.updatePrivateApp(holder, change(Optional.empty(), Optional.empty(),
         Optional.of(READ_TICKETS), OptionalLong.empty()));

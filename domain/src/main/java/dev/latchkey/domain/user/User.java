@@ -1,5 +1,8 @@
 package dev.latchkey.domain.user;
 
+import dev.latchkey.domain.change.Change;
+import dev.latchkey.domain.change.ChangeEvent;
+import dev.latchkey.domain.change.Versioned;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.principal.Actor;
@@ -7,6 +10,7 @@ import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A team member of a tenant. The account holder is the one user that holds every permission and
@@ -24,7 +28,7 @@ public record User(
     UserState state,
     Instant createTime,
     Instant updateTime,
-    long version) {
+    long version) implements Versioned {
 
   public User {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -75,6 +79,39 @@ public record User(
 
   public String resourceName() {
     return ref().resourceName();
+  }
+
+  /** Changes to apply to a user: each present field is set; absent ones stay as they are. */
+  public record Patch(Optional<DisplayName> displayName, Optional<RoleId> role) {
+    public Patch {
+      Objects.requireNonNull(displayName, "displayName");
+      Objects.requireNonNull(role, "role");
+    }
+  }
+
+  /**
+   * Applies {@code patch}: the new value, one version step later, and the event naming only the
+   * fields whose value changed; empty when nothing changes.
+   */
+  public Optional<Change<User>> apply(Patch patch, Instant now) {
+    Optional<DisplayName> newName = patch.displayName().filter(v -> !v.equals(displayName));
+    Optional<RoleId> newRole = patch.role().filter(v -> !v.equals(roleId));
+    if (newName.isEmpty() && newRole.isEmpty()) {
+      return Optional.empty();
+    }
+    User updated = next(newName.orElse(displayName), newRole.orElse(roleId), accountHolder, state, now);
+    return Optional.of(new Change<>(updated, new ChangeEvent.UserUpdated(id, newName, newRole)));
+  }
+
+  /** Deactivates or reactivates the user; empty when it is in that state already. */
+  public Optional<Change<User>> changeState(UserState newState, Instant now) {
+    if (newState == state) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (newState) {
+      case ACTIVE -> new Change<>(withState(newState, now), new ChangeEvent.UserReactivated(id));
+      case DEACTIVATED -> new Change<>(withState(newState, now), new ChangeEvent.UserDeactivated(id));
+    });
   }
 
   private User next(DisplayName name, RoleId role, boolean holder, UserState newState, Instant now) {

@@ -1,0 +1,427 @@
+package dev.latchkey.domain.change;
+
+import dev.latchkey.domain.audit.AuditAction;
+import dev.latchkey.domain.common.Description;
+import dev.latchkey.domain.common.DisplayName;
+import dev.latchkey.domain.permission.PermissionSet;
+import dev.latchkey.domain.principal.Actor;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.role.Role;
+import dev.latchkey.domain.role.RoleId;
+import dev.latchkey.domain.tenant.Tenant;
+import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.user.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One change to a tenant's resources, as the domain reports it. Everything a change implies (its
+ * audit entry, the credential-change announcement, later the webhook outbox row) is derived from
+ * this one value, in the transaction of the change. Adding a case breaks the build wherever events
+ * are rendered, which is the point.
+ */
+public sealed interface ChangeEvent {
+  /** What the audit trail calls this change. */
+  AuditAction action();
+
+  /** The resource name of what changed, e.g. {@code privateApps/{id}}. */
+  String target();
+
+  /**
+   * Whether verified tokens of the tenant may now authenticate differently (another principal,
+   * other grants, other display name, gone, or newly valid): caches on every instance must drop
+   * what they hold for the tenant.
+   */
+  boolean affectsCredentials();
+
+  record TenantCreated(Tenant tenant) implements ChangeEvent {
+    public TenantCreated {
+      Objects.requireNonNull(tenant, "tenant");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.TENANT_CREATED;
+    }
+
+    @Override
+    public String target() {
+      return tenant.resourceName();
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  record RoleCreated(Role role) implements ChangeEvent {
+    public RoleCreated {
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.ROLE_CREATED;
+    }
+
+    @Override
+    public String target() {
+      return role.resourceName();
+    }
+
+    /** Nobody holds a new role yet. */
+    @Override
+    public boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  /** The fields of a role that changed, each with its new value; absent: unchanged. */
+  record RoleUpdated(
+      RoleId id, Optional<DisplayName> displayName, Optional<PermissionSet> grants, Optional<Boolean> apiAccess)
+      implements ChangeEvent {
+    public RoleUpdated {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(displayName, "displayName");
+      Objects.requireNonNull(grants, "grants");
+      Objects.requireNonNull(apiAccess, "apiAccess");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.ROLE_UPDATED;
+    }
+
+    @Override
+    public String target() {
+      return "roles/" + id;
+    }
+
+    /** Members' tokens carry the role's grants and API access, not its name. */
+    @Override
+    public boolean affectsCredentials() {
+      return grants.isPresent() || apiAccess.isPresent();
+    }
+  }
+
+  record RoleDeleted(Role role) implements ChangeEvent {
+    public RoleDeleted {
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.ROLE_DELETED;
+    }
+
+    @Override
+    public String target() {
+      return role.resourceName();
+    }
+
+    /** Only a role nobody holds can be deleted. */
+    @Override
+    public boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  record UserCreated(User user) implements ChangeEvent {
+    public UserCreated {
+      Objects.requireNonNull(user, "user");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.USER_CREATED;
+    }
+
+    @Override
+    public String target() {
+      return user.resourceName();
+    }
+
+    /** A new user has no token yet. */
+    @Override
+    public boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  /** The fields of a user that changed, each with its new value; absent: unchanged. */
+  record UserUpdated(UserId id, Optional<DisplayName> displayName, Optional<RoleId> role) implements ChangeEvent {
+    public UserUpdated {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(displayName, "displayName");
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.USER_UPDATED;
+    }
+
+    @Override
+    public String target() {
+      return "users/" + id;
+    }
+
+    /** A personal access token acts as its user: name and grants (through the role) included. */
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record UserDeactivated(UserId id) implements ChangeEvent {
+    public UserDeactivated {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.USER_DEACTIVATED;
+    }
+
+    @Override
+    public String target() {
+      return "users/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record UserReactivated(UserId id) implements ChangeEvent {
+    public UserReactivated {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.USER_REACTIVATED;
+    }
+
+    @Override
+    public String target() {
+      return "users/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record UserDeleted(User user, int tokensDeleted) implements ChangeEvent {
+    public UserDeleted {
+      Objects.requireNonNull(user, "user");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.USER_DELETED;
+    }
+
+    @Override
+    public String target() {
+      return user.resourceName();
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record AccountHolderTransferred(Actor.UserRef from, Actor.UserRef to) implements ChangeEvent {
+    public AccountHolderTransferred {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.ACCOUNT_HOLDER_TRANSFERRED;
+    }
+
+    @Override
+    public String target() {
+      return to.resourceName();
+    }
+
+    /** The account holder holds every grant whatever its role: both users' grants change. */
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  /** @param copiedFrom the resource name of the app or role whose grants were copied, if any */
+  record PrivateAppCreated(PrivateApp app, Optional<String> copiedFrom) implements ChangeEvent {
+    public PrivateAppCreated {
+      Objects.requireNonNull(app, "app");
+      Objects.requireNonNull(copiedFrom, "copiedFrom");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.PRIVATE_APP_CREATED;
+    }
+
+    @Override
+    public String target() {
+      return app.resourceName();
+    }
+
+    /** A new app has no token yet. */
+    @Override
+    public boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  /** The fields of a private app that changed, each with its new value; absent: unchanged. */
+  record PrivateAppUpdated(
+      PrivateAppId id,
+      Optional<DisplayName> displayName,
+      Optional<Description> description,
+      Optional<PermissionSet> grants)
+      implements ChangeEvent {
+    public PrivateAppUpdated {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(displayName, "displayName");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(grants, "grants");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.PRIVATE_APP_UPDATED;
+    }
+
+    @Override
+    public String target() {
+      return "privateApps/" + id;
+    }
+
+    /** The app's tokens carry its name and grants; a description edit changes no credential. */
+    @Override
+    public boolean affectsCredentials() {
+      return displayName.isPresent() || grants.isPresent();
+    }
+  }
+
+  record PrivateAppDisabled(PrivateAppId id) implements ChangeEvent {
+    public PrivateAppDisabled {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.PRIVATE_APP_DISABLED;
+    }
+
+    @Override
+    public String target() {
+      return "privateApps/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record PrivateAppEnabled(PrivateAppId id) implements ChangeEvent {
+    public PrivateAppEnabled {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.PRIVATE_APP_ENABLED;
+    }
+
+    @Override
+    public String target() {
+      return "privateApps/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record PrivateAppDeleted(PrivateAppId id, int tokensDeleted) implements ChangeEvent {
+    public PrivateAppDeleted {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.PRIVATE_APP_DELETED;
+    }
+
+    @Override
+    public String target() {
+      return "privateApps/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record ApiTokenCreated(ApiToken token) implements ChangeEvent {
+    public ApiTokenCreated {
+      Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.API_TOKEN_CREATED;
+    }
+
+    @Override
+    public String target() {
+      return token.resourceName();
+    }
+
+    /** A digest remembered as unknown becomes valid: negative caches must forget it. */
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  record ApiTokenDeleted(Actor owner, ApiTokenId id) implements ChangeEvent {
+    public ApiTokenDeleted {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.API_TOKEN_DELETED;
+    }
+
+    @Override
+    public String target() {
+      return owner.resourceName() + "/tokens/" + id;
+    }
+
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+}
