@@ -5,6 +5,7 @@ import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
+import dev.latchkey.application.port.in.CreateApiTokenCommand;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreateTenantCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
@@ -70,18 +71,18 @@ public final class BenchmarkFixture implements AutoCloseable {
       BenchmarkComponent component =
           BenchmarkComponent.create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK);
 
-      CreatedTenant tenant = component.createTenant().createTenant(new Principal.OperatorPrincipal(),
+      CreatedTenant tenant = component.createTenant().execute(new Principal.OperatorPrincipal(),
           new CreateTenantCommand(new DisplayName("Benchmark tenant"), new EmailAddress("owner@bench.example.com"),
               new DisplayName("Benchmark owner")));
       String personal = tenant.ownerToken().secret().reveal();
       Principal owner = valid(component, personal);
-      PrivateApp app = component.createPrivateApp().createPrivateApp(owner, new CreatePrivateAppCommand(
+      PrivateApp app = component.createPrivateApp().execute(owner, new CreatePrivateAppCommand(
           new DisplayName("Benchmark app"), Description.EMPTY,
           PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ, Action.UPDATE), Grant.of(DataModel.TICKETS,
               Action.READ)),
           Optional.empty()));
       String appToken = component.createApiToken()
-          .createApiToken(owner, new Actor.PrivateAppRef(app.id()), new DisplayName("benchmark"))
+          .execute(owner, new CreateApiTokenCommand(new Actor.PrivateAppRef(app.id()), new DisplayName("benchmark")))
           .secret().reveal();
       valid(component, appToken);
       String unknown = component.secrets().newToken(TokenKind.PERSONAL).reveal();

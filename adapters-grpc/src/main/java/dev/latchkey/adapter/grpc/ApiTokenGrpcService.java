@@ -6,8 +6,15 @@ import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
 import dev.latchkey.adapter.grpc.mapping.ResourceNames;
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.CreateApiTokenCommand;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
-import dev.latchkey.application.port.in.ManageApiTokensUseCase;
+import dev.latchkey.application.port.in.DeleteApiTokenCommand;
+import dev.latchkey.application.port.in.DeleteApiTokenUseCase;
+import dev.latchkey.application.port.in.GetApiTokenQuery;
+import dev.latchkey.application.port.in.GetApiTokenUseCase;
+import dev.latchkey.application.port.in.ListApiTokensQuery;
+import dev.latchkey.application.port.in.ListApiTokensUseCase;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.token.IssuedToken;
@@ -25,12 +32,17 @@ import jakarta.inject.Inject;
 /** {@code latchkey.v1.ApiTokenService}: tokens of private apps and users. */
 public final class ApiTokenGrpcService extends ApiTokenServiceGrpc.ApiTokenServiceImplBase {
   private final CreateApiTokenUseCase create;
-  private final ManageApiTokensUseCase manage;
+  private final GetApiTokenUseCase get;
+  private final ListApiTokensUseCase list;
+  private final DeleteApiTokenUseCase delete;
 
   @Inject
-  public ApiTokenGrpcService(CreateApiTokenUseCase create, ManageApiTokensUseCase manage) {
+  public ApiTokenGrpcService(
+      CreateApiTokenUseCase create, GetApiTokenUseCase get, ListApiTokensUseCase list, DeleteApiTokenUseCase delete) {
     this.create = create;
-    this.manage = manage;
+    this.get = get;
+    this.list = list;
+    this.delete = delete;
   }
 
   @Override
@@ -43,7 +55,7 @@ public final class ApiTokenGrpcService extends ApiTokenServiceGrpc.ApiTokenServi
       fields.violation("api_token.name", "is assigned by the server; leave it empty");
     }
     fields.check();
-    IssuedToken issued = create.createApiToken(CallPrincipal.current(), owner, displayName);
+    IssuedToken issued = create.execute(CallPrincipal.current(), new CreateApiTokenCommand(owner, displayName));
     response.onNext(CreateApiTokenResponse.newBuilder()
         .setApiToken(ProtoMapper.apiToken(issued.token()))
         .setSecret(issued.secret().reveal())
@@ -56,7 +68,8 @@ public final class ApiTokenGrpcService extends ApiTokenServiceGrpc.ApiTokenServi
     RequestFields fields = new RequestFields();
     ResourceNames.TokenName name = ResourceNames.token(fields, "name", request.getName());
     fields.check();
-    response.onNext(ProtoMapper.apiToken(manage.getApiToken(CallPrincipal.current(), name.owner(), name.id())));
+    response.onNext(ProtoMapper.apiToken(
+        get.execute(CallPrincipal.current(), new GetApiTokenQuery(name.owner(), name.id()))));
     response.onCompleted();
   }
 
@@ -66,7 +79,8 @@ public final class ApiTokenGrpcService extends ApiTokenServiceGrpc.ApiTokenServi
     Actor owner = ResourceNames.principal(fields, "parent", request.getParent());
     fields.check();
     Page<dev.latchkey.domain.token.ApiToken> page =
-        manage.listApiTokens(CallPrincipal.current(), owner, request.getPageSize(), request.getPageToken());
+        list.execute(CallPrincipal.current(),
+            new ListApiTokensQuery(owner, new PageQuery(request.getPageSize(), request.getPageToken())));
     response.onNext(ListApiTokensResponse.newBuilder()
         .addAllApiTokens(page.items().stream().map(ProtoMapper::apiToken).toList())
         .setNextPageToken(page.nextCursor().orElse(""))
@@ -79,7 +93,7 @@ public final class ApiTokenGrpcService extends ApiTokenServiceGrpc.ApiTokenServi
     RequestFields fields = new RequestFields();
     ResourceNames.TokenName name = ResourceNames.token(fields, "name", request.getName());
     fields.check();
-    manage.deleteApiToken(CallPrincipal.current(), name.owner(), name.id());
+    delete.execute(CallPrincipal.current(), new DeleteApiTokenCommand(name.owner(), name.id()));
     response.onNext(Empty.getDefaultInstance());
     response.onCompleted();
   }

@@ -2,7 +2,9 @@ package dev.latchkey.adapter.grpc;
 
 import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
+import dev.latchkey.application.port.in.ListAuditEventsQuery;
 import dev.latchkey.application.port.in.ListAuditEventsUseCase;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import dev.latchkey.proto.v1.AuditServiceGrpc;
 import dev.latchkey.proto.v1.ListAuditEventsRequest;
@@ -29,8 +31,9 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
       throw new InvalidArgumentException("target", "must be a resource name of at most " + MAX_TARGET_LENGTH
           + " characters");
     }
-    var page = list.listAuditEvents(CallPrincipal.current(), request.getPageSize(), request.getPageToken(),
-        target.isEmpty() ? Optional.empty() : Optional.of(target));
+    var page = list.execute(CallPrincipal.current(), new ListAuditEventsQuery(
+        new PageQuery(request.getPageSize(), request.getPageToken()),
+        target.isEmpty() ? Optional.empty() : Optional.of(target)));
     response.onNext(ListAuditEventsResponse.newBuilder()
         .addAllAuditEvents(page.items().stream().map(ProtoMapper::auditEvent).toList())
         .setNextPageToken(page.nextCursor().orElse(""))

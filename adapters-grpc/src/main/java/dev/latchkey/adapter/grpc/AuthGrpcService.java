@@ -4,7 +4,11 @@ import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
 import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
+import dev.latchkey.application.port.in.CheckAccessQuery;
+import dev.latchkey.application.port.in.CheckAccessUseCase;
+import dev.latchkey.application.port.in.GetCallerIdentityQuery;
 import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
+import dev.latchkey.application.port.in.IntrospectTokenQuery;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
@@ -22,23 +26,27 @@ import jakarta.inject.Inject;
 public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
   private final GetCallerIdentityUseCase getCallerIdentity;
   private final IntrospectTokenUseCase introspect;
+  private final CheckAccessUseCase checkAccess;
 
   @Inject
-  public AuthGrpcService(GetCallerIdentityUseCase getCallerIdentity, IntrospectTokenUseCase introspect) {
+  public AuthGrpcService(
+      GetCallerIdentityUseCase getCallerIdentity, IntrospectTokenUseCase introspect, CheckAccessUseCase checkAccess) {
     this.getCallerIdentity = getCallerIdentity;
     this.introspect = introspect;
+    this.checkAccess = checkAccess;
   }
 
   @Override
   public void getCallerIdentity(GetCallerIdentityRequest request, StreamObserver<CallerIdentity> response) {
-    response.onNext(ProtoMapper.callerIdentity(getCallerIdentity.getCallerIdentity(CallPrincipal.current())));
+    response.onNext(ProtoMapper.callerIdentity(
+        getCallerIdentity.execute(CallPrincipal.current(), new GetCallerIdentityQuery())));
     response.onCompleted();
   }
 
   @Override
   public void introspectToken(IntrospectTokenRequest request, StreamObserver<IntrospectTokenResponse> response) {
     // Any string is a fair question: what is not a usable token is simply inactive.
-    var identity = introspect.introspect(CallPrincipal.current(), request.getToken());
+    var identity = introspect.execute(CallPrincipal.current(), new IntrospectTokenQuery(request.getToken()));
     var reply = IntrospectTokenResponse.newBuilder().setActive(identity.isPresent());
     identity.ifPresent(i -> reply.setIdentity(ProtoMapper.callerIdentity(i)));
     response.onNext(reply.build());
@@ -58,7 +66,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
       fields.violation("action", "must be ACTION_READ, ACTION_CREATE, ACTION_UPDATE or ACTION_DELETE");
     }
     fields.check();
-    boolean allowed = introspect.checkAccess(CallPrincipal.current(), request.getToken(), model, action);
+    boolean allowed =
+        checkAccess.execute(CallPrincipal.current(), new CheckAccessQuery(request.getToken(), model, action));
     response.onNext(CheckAccessResponse.newBuilder().setAllowed(allowed).build());
     response.onCompleted();
   }

@@ -2,6 +2,7 @@ package dev.latchkey.adapter.grpc;
 
 import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
+import dev.latchkey.application.port.in.ListDataModelsQuery;
 import dev.latchkey.application.port.in.ListDataModelsUseCase;
 import dev.latchkey.proto.v1.DataModelServiceGrpc;
 import dev.latchkey.proto.v1.ListDataModelsRequest;
@@ -21,7 +22,7 @@ public final class DataModelGrpcService extends DataModelServiceGrpc.DataModelSe
   @Override
   public void listDataModels(ListDataModelsRequest request, StreamObserver<ListDataModelsResponse> response) {
     response.onNext(ListDataModelsResponse.newBuilder()
-        .addAllDataModels(listDataModels.listDataModels(CallPrincipal.current()).stream()
+        .addAllDataModels(listDataModels.execute(CallPrincipal.current(), new ListDataModelsQuery()).stream()
             .map(ProtoMapper::dataModel).toList())
         .build());
     response.onCompleted();

@@ -7,12 +7,17 @@ import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
 import dev.latchkey.adapter.grpc.mapping.ResourceNames;
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ChangePrivateAppStateCommand;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.DeletePrivateAppCommand;
 import dev.latchkey.application.port.in.DeletePrivateAppUseCase;
+import dev.latchkey.application.port.in.GetPrivateAppQuery;
 import dev.latchkey.application.port.in.GetPrivateAppUseCase;
+import dev.latchkey.application.port.in.ListPrivateAppsQuery;
 import dev.latchkey.application.port.in.ListPrivateAppsUseCase;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.PermissionSource;
 import dev.latchkey.application.port.in.UpdatePrivateAppCommand;
 import dev.latchkey.application.port.in.UpdatePrivateAppUseCase;
@@ -89,16 +94,15 @@ public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAp
     }
     outputOnly(fields, "private_app", app);
     fields.check();
-    var created = create.createPrivateApp(CallPrincipal.current(),
-        new CreatePrivateAppCommand(displayName, description, source.isPresent() ? PermissionSet.none() : grants,
-            source));
+    var created = create.execute(CallPrincipal.current(), new CreatePrivateAppCommand(displayName, description,
+        source.isPresent() ? PermissionSet.none() : grants, source));
     respond(response, ProtoMapper.privateApp(created));
   }
 
   @Override
   public void getPrivateApp(GetPrivateAppRequest request, StreamObserver<PrivateApp> response) {
     PrivateAppId id = id(request.getName());
-    respond(response, ProtoMapper.privateApp(get.getPrivateApp(CallPrincipal.current(), id)));
+    respond(response, ProtoMapper.privateApp(get.execute(CallPrincipal.current(), new GetPrivateAppQuery(id))));
   }
 
   @Override
@@ -115,7 +119,8 @@ public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAp
     }
     fields.check();
     Page<dev.latchkey.domain.privateapp.PrivateApp> page =
-        list.listPrivateApps(CallPrincipal.current(), request.getPageSize(), request.getPageToken(), state);
+        list.execute(CallPrincipal.current(),
+            new ListPrivateAppsQuery(new PageQuery(request.getPageSize(), request.getPageToken()), state));
     respond(response, ListPrivateAppsResponse.newBuilder()
         .addAllPrivateApps(page.items().stream().map(ProtoMapper::privateApp).toList())
         .setNextPageToken(page.nextCursor().orElse(""))
@@ -139,7 +144,7 @@ public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAp
         : Optional.empty();
     OptionalLong version = ProtoRequests.etag(fields, "private_app.etag", app.getEtag());
     fields.check();
-    var updated = update.updatePrivateApp(CallPrincipal.current(),
+    var updated = update.execute(CallPrincipal.current(),
         new UpdatePrivateAppCommand(id, displayName, description, grants, version));
     respond(response, ProtoMapper.privateApp(updated));
   }
@@ -148,20 +153,20 @@ public final class PrivateAppGrpcService extends PrivateAppServiceGrpc.PrivateAp
   public void enablePrivateApp(EnablePrivateAppRequest request, StreamObserver<PrivateApp> response) {
     PrivateAppId id = id(request.getName());
     respond(response, ProtoMapper.privateApp(
-        changeState.changeState(CallPrincipal.current(), id, PrivateAppState.ENABLED)));
+        changeState.execute(CallPrincipal.current(), new ChangePrivateAppStateCommand(id, PrivateAppState.ENABLED))));
   }
 
   @Override
   public void disablePrivateApp(DisablePrivateAppRequest request, StreamObserver<PrivateApp> response) {
     PrivateAppId id = id(request.getName());
     respond(response, ProtoMapper.privateApp(
-        changeState.changeState(CallPrincipal.current(), id, PrivateAppState.DISABLED)));
+        changeState.execute(CallPrincipal.current(), new ChangePrivateAppStateCommand(id, PrivateAppState.DISABLED))));
   }
 
   @Override
   public void deletePrivateApp(DeletePrivateAppRequest request, StreamObserver<Empty> response) {
     PrivateAppId id = id(request.getName());
-    delete.deletePrivateApp(CallPrincipal.current(), id);
+    delete.execute(CallPrincipal.current(), new DeletePrivateAppCommand(id));
     respond(response, Empty.getDefaultInstance());
   }
 

@@ -4,7 +4,9 @@ import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
 import dev.latchkey.adapter.grpc.mapping.ResourceNames;
+import dev.latchkey.application.port.in.ListRequestLogsQuery;
 import dev.latchkey.application.port.in.ListRequestLogsUseCase;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.proto.v1.ListRequestLogsRequest;
 import dev.latchkey.proto.v1.ListRequestLogsResponse;
@@ -26,7 +28,8 @@ public final class RequestLogGrpcService extends RequestLogServiceGrpc.RequestLo
     RequestFields fields = new RequestFields();
     Actor principal = ResourceNames.principal(fields, "parent", request.getParent());
     fields.check();
-    var page = list.listRequestLogs(CallPrincipal.current(), principal, request.getPageSize(), request.getPageToken());
+    var page = list.execute(CallPrincipal.current(),
+        new ListRequestLogsQuery(principal, new PageQuery(request.getPageSize(), request.getPageToken())));
     response.onNext(ListRequestLogsResponse.newBuilder()
         .addAllRequestLogs(page.items().stream().map(ProtoMapper::requestLog).toList())
         .setNextPageToken(page.nextCursor().orElse(""))

@@ -7,8 +7,17 @@ import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
 import dev.latchkey.adapter.grpc.mapping.ResourceNames;
 import dev.latchkey.application.paging.Page;
-import dev.latchkey.application.port.in.ManageRolesUseCase;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.CreateRoleCommand;
+import dev.latchkey.application.port.in.CreateRoleUseCase;
+import dev.latchkey.application.port.in.DeleteRoleCommand;
+import dev.latchkey.application.port.in.DeleteRoleUseCase;
+import dev.latchkey.application.port.in.GetRoleQuery;
+import dev.latchkey.application.port.in.GetRoleUseCase;
+import dev.latchkey.application.port.in.ListRolesQuery;
+import dev.latchkey.application.port.in.ListRolesUseCase;
+import dev.latchkey.application.port.in.PageQuery;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
+import dev.latchkey.application.port.in.UpdateRoleUseCase;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.role.RoleId;
@@ -31,11 +40,21 @@ import java.util.Set;
 public final class RoleGrpcService extends RoleServiceGrpc.RoleServiceImplBase {
   private static final List<String> UPDATABLE = List.of("display_name", "grants", "api_access");
 
-  private final ManageRolesUseCase roles;
+  private final CreateRoleUseCase createRole;
+  private final GetRoleUseCase getRole;
+  private final ListRolesUseCase listRoles;
+  private final UpdateRoleUseCase updateRole;
+  private final DeleteRoleUseCase deleteRole;
 
   @Inject
-  public RoleGrpcService(ManageRolesUseCase roles) {
-    this.roles = roles;
+  public RoleGrpcService(
+      CreateRoleUseCase createRole, GetRoleUseCase getRole, ListRolesUseCase listRoles, UpdateRoleUseCase updateRole,
+      DeleteRoleUseCase deleteRole) {
+    this.createRole = createRole;
+    this.getRole = getRole;
+    this.listRoles = listRoles;
+    this.updateRole = updateRole;
+    this.deleteRole = deleteRole;
   }
 
   @Override
@@ -48,21 +67,22 @@ public final class RoleGrpcService extends RoleServiceGrpc.RoleServiceImplBase {
       fields.violation("role.name", "is assigned by the server; leave it empty");
     }
     fields.check();
-    var created = roles.createRole(CallPrincipal.current(),
-        new RoleCommands.Create(displayName, grants, role.getApiAccess()));
+    var created = createRole.execute(CallPrincipal.current(),
+        new CreateRoleCommand(displayName, grants, role.getApiAccess()));
     respond(response, ProtoMapper.role(created));
   }
 
   @Override
   public void getRole(GetRoleRequest request, StreamObserver<Role> response) {
     RoleId id = id(request.getName());
-    respond(response, ProtoMapper.role(roles.getRole(CallPrincipal.current(), id)));
+    respond(response, ProtoMapper.role(getRole.execute(CallPrincipal.current(), new GetRoleQuery(id))));
   }
 
   @Override
   public void listRoles(ListRolesRequest request, StreamObserver<ListRolesResponse> response) {
     Page<dev.latchkey.domain.role.Role> page =
-        roles.listRoles(CallPrincipal.current(), request.getPageSize(), request.getPageToken());
+        listRoles.execute(CallPrincipal.current(),
+            new ListRolesQuery(new PageQuery(request.getPageSize(), request.getPageToken())));
     respond(response, ListRolesResponse.newBuilder()
         .addAllRoles(page.items().stream().map(ProtoMapper::role).toList())
         .setNextPageToken(page.nextCursor().orElse(""))
@@ -84,15 +104,15 @@ public final class RoleGrpcService extends RoleServiceGrpc.RoleServiceImplBase {
     Optional<Boolean> apiAccess = paths.contains("api_access") ? Optional.of(role.getApiAccess()) : Optional.empty();
     OptionalLong version = ProtoRequests.etag(fields, "role.etag", role.getEtag());
     fields.check();
-    var updated = roles.updateRole(CallPrincipal.current(),
-        new RoleCommands.Update(id, displayName, grants, apiAccess, version));
+    var updated = updateRole.execute(CallPrincipal.current(),
+        new UpdateRoleCommand(id, displayName, grants, apiAccess, version));
     respond(response, ProtoMapper.role(updated));
   }
 
   @Override
   public void deleteRole(DeleteRoleRequest request, StreamObserver<Empty> response) {
     RoleId id = id(request.getName());
-    roles.deleteRole(CallPrincipal.current(), id);
+    deleteRole.execute(CallPrincipal.current(), new DeleteRoleCommand(id));
     respond(response, Empty.getDefaultInstance());
   }
 

@@ -7,8 +7,11 @@ import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.port.in.CreateTenantCommand;
 import dev.latchkey.application.port.in.CreateTenantUseCase;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.GetTenantQuery;
 import dev.latchkey.application.port.in.GetTenantUseCase;
+import dev.latchkey.application.port.in.ListTenantsQuery;
 import dev.latchkey.application.port.in.ListTenantsUseCase;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.tenant.TenantId;
@@ -50,7 +53,7 @@ public final class TenantGrpcService extends TenantServiceGrpc.TenantServiceImpl
     fields.check();
 
     CreatedTenant created =
-        createTenant.createTenant(CallPrincipal.current(), new CreateTenantCommand(displayName, ownerEmail, ownerName));
+        createTenant.execute(CallPrincipal.current(), new CreateTenantCommand(displayName, ownerEmail, ownerName));
     response.onNext(CreateTenantResponse.newBuilder()
         .setTenant(ProtoMapper.tenant(created.tenant()))
         .setOwner(ProtoMapper.user(created.owner()))
@@ -64,14 +67,15 @@ public final class TenantGrpcService extends TenantServiceGrpc.TenantServiceImpl
     RequestFields fields = new RequestFields();
     TenantId id = fields.resourceId("name", request.getName(), "tenants", TenantId::parse);
     fields.check();
-    response.onNext(ProtoMapper.tenant(getTenant.getTenant(CallPrincipal.current(), id)));
+    response.onNext(ProtoMapper.tenant(getTenant.execute(CallPrincipal.current(), new GetTenantQuery(id))));
     response.onCompleted();
   }
 
   @Override
   public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> response) {
     Page<dev.latchkey.domain.tenant.Tenant> page =
-        listTenants.listTenants(CallPrincipal.current(), request.getPageSize(), request.getPageToken());
+        listTenants.execute(CallPrincipal.current(),
+            new ListTenantsQuery(new PageQuery(request.getPageSize(), request.getPageToken())));
     response.onNext(ListTenantsResponse.newBuilder()
         .addAllTenants(page.items().stream().map(ProtoMapper::tenant).toList())
         .setNextPageToken(page.nextCursor().orElse(""))

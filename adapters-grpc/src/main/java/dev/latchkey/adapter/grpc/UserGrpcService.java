@@ -7,8 +7,21 @@ import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
 import dev.latchkey.adapter.grpc.mapping.ResourceNames;
 import dev.latchkey.application.paging.Page;
-import dev.latchkey.application.port.in.ManageUsersUseCase;
-import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.in.ChangeUserStateCommand;
+import dev.latchkey.application.port.in.ChangeUserStateUseCase;
+import dev.latchkey.application.port.in.CreateUserCommand;
+import dev.latchkey.application.port.in.CreateUserUseCase;
+import dev.latchkey.application.port.in.DeleteUserCommand;
+import dev.latchkey.application.port.in.DeleteUserUseCase;
+import dev.latchkey.application.port.in.GetUserQuery;
+import dev.latchkey.application.port.in.GetUserUseCase;
+import dev.latchkey.application.port.in.ListUsersQuery;
+import dev.latchkey.application.port.in.ListUsersUseCase;
+import dev.latchkey.application.port.in.PageQuery;
+import dev.latchkey.application.port.in.TransferAccountHolderCommand;
+import dev.latchkey.application.port.in.TransferAccountHolderUseCase;
+import dev.latchkey.application.port.in.UpdateUserCommand;
+import dev.latchkey.application.port.in.UpdateUserUseCase;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.role.RoleId;
@@ -47,11 +60,26 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
   private static final String SUPPORTED_FILTERS = "supported: role = \"roles/{id}\", state = STATE_ACTIVE, "
       + "state = STATE_DEACTIVATED, or one role and one state term joined with AND";
 
-  private final ManageUsersUseCase users;
+  private final CreateUserUseCase createUser;
+  private final GetUserUseCase getUser;
+  private final ListUsersUseCase listUsers;
+  private final UpdateUserUseCase updateUser;
+  private final ChangeUserStateUseCase changeUserState;
+  private final DeleteUserUseCase deleteUser;
+  private final TransferAccountHolderUseCase transferAccountHolder;
 
   @Inject
-  public UserGrpcService(ManageUsersUseCase users) {
-    this.users = users;
+  public UserGrpcService(
+      CreateUserUseCase createUser, GetUserUseCase getUser, ListUsersUseCase listUsers, UpdateUserUseCase updateUser,
+      ChangeUserStateUseCase changeUserState, DeleteUserUseCase deleteUser,
+      TransferAccountHolderUseCase transferAccountHolder) {
+    this.createUser = createUser;
+    this.getUser = getUser;
+    this.listUsers = listUsers;
+    this.updateUser = updateUser;
+    this.changeUserState = changeUserState;
+    this.deleteUser = deleteUser;
+    this.transferAccountHolder = transferAccountHolder;
   }
 
   @Override
@@ -63,14 +91,14 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     RoleId role = ResourceNames.role(fields, "user.role", user.getRole());
     outputOnly(fields, user);
     fields.check();
-    var created = users.createUser(CallPrincipal.current(), new UserCommands.Create(email, displayName, role));
+    var created = createUser.execute(CallPrincipal.current(), new CreateUserCommand(email, displayName, role));
     respond(response, ProtoMapper.user(created));
   }
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<User> response) {
     UserId id = id(request.getName());
-    respond(response, ProtoMapper.user(users.getUser(CallPrincipal.current(), id)));
+    respond(response, ProtoMapper.user(getUser.execute(CallPrincipal.current(), new GetUserQuery(id))));
   }
 
   @Override
@@ -78,8 +106,8 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     RequestFields fields = new RequestFields();
     Filter filter = filter(fields, request.getFilter());
     fields.check();
-    Page<dev.latchkey.domain.user.User> page = users.listUsers(CallPrincipal.current(), request.getPageSize(),
-        request.getPageToken(), filter.role(), filter.state());
+    Page<dev.latchkey.domain.user.User> page = listUsers.execute(CallPrincipal.current(), new ListUsersQuery(
+        new PageQuery(request.getPageSize(), request.getPageToken()), filter.role(), filter.state()));
     respond(response, ListUsersResponse.newBuilder()
         .addAllUsers(page.items().stream().map(ProtoMapper::user).toList())
         .setNextPageToken(page.nextCursor().orElse(""))
@@ -100,33 +128,36 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         : Optional.empty();
     OptionalLong version = ProtoRequests.etag(fields, "user.etag", user.getEtag());
     fields.check();
-    var updated = users.updateUser(CallPrincipal.current(), new UserCommands.Update(id, displayName, role, version));
+    var updated = updateUser.execute(CallPrincipal.current(), new UpdateUserCommand(id, displayName, role, version));
     respond(response, ProtoMapper.user(updated));
   }
 
   @Override
   public void deactivateUser(DeactivateUserRequest request, StreamObserver<User> response) {
     UserId id = id(request.getName());
-    respond(response, ProtoMapper.user(users.changeState(CallPrincipal.current(), id, UserState.DEACTIVATED)));
+    respond(response, ProtoMapper.user(
+        changeUserState.execute(CallPrincipal.current(), new ChangeUserStateCommand(id, UserState.DEACTIVATED))));
   }
 
   @Override
   public void reactivateUser(ReactivateUserRequest request, StreamObserver<User> response) {
     UserId id = id(request.getName());
-    respond(response, ProtoMapper.user(users.changeState(CallPrincipal.current(), id, UserState.ACTIVE)));
+    respond(response, ProtoMapper.user(
+        changeUserState.execute(CallPrincipal.current(), new ChangeUserStateCommand(id, UserState.ACTIVE))));
   }
 
   @Override
   public void deleteUser(DeleteUserRequest request, StreamObserver<Empty> response) {
     UserId id = id(request.getName());
-    users.deleteUser(CallPrincipal.current(), id);
+    deleteUser.execute(CallPrincipal.current(), new DeleteUserCommand(id));
     respond(response, Empty.getDefaultInstance());
   }
 
   @Override
   public void transferAccountHolder(TransferAccountHolderRequest request, StreamObserver<User> response) {
     UserId to = id(request.getName());
-    respond(response, ProtoMapper.user(users.transferAccountHolder(CallPrincipal.current(), to)));
+    respond(response, ProtoMapper.user(
+        transferAccountHolder.execute(CallPrincipal.current(), new TransferAccountHolderCommand(to))));
   }
 
   /** What {@code ListUsersRequest.filter} asks for. */

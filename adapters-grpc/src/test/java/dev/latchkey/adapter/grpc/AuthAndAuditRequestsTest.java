@@ -78,7 +78,7 @@ class AuthAndAuditRequestsTest {
     AtomicInteger listed = new AtomicInteger();
     String name = InProcessServerBuilder.generateName();
     Server server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(new AuditGrpcService((caller, size, token, target) -> {
+        .addService(new AuditGrpcService((caller, query) -> {
           listed.incrementAndGet();
           return new Page<>(List.of(), Optional.empty());
         }))

@@ -3,51 +3,80 @@ package dev.latchkey.app.wiring;
 import dagger.Binds;
 import dagger.Module;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
-import dev.latchkey.application.port.in.ManageRolesUseCase;
-import dev.latchkey.application.port.in.ManageUsersUseCase;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
+import dev.latchkey.application.port.in.ChangeUserStateUseCase;
+import dev.latchkey.application.port.in.CheckAccessUseCase;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
 import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.CreateRoleUseCase;
+import dev.latchkey.application.port.in.CreateTenantUseCase;
+import dev.latchkey.application.port.in.CreateUserUseCase;
+import dev.latchkey.application.port.in.DeleteApiTokenUseCase;
 import dev.latchkey.application.port.in.DeletePrivateAppUseCase;
+import dev.latchkey.application.port.in.DeleteRoleUseCase;
+import dev.latchkey.application.port.in.DeleteUserUseCase;
+import dev.latchkey.application.port.in.GetApiTokenUseCase;
+import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
 import dev.latchkey.application.port.in.GetPrivateAppUseCase;
+import dev.latchkey.application.port.in.GetRoleUseCase;
+import dev.latchkey.application.port.in.GetTenantUseCase;
+import dev.latchkey.application.port.in.GetUserUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.ListApiTokensUseCase;
 import dev.latchkey.application.port.in.ListAuditEventsUseCase;
+import dev.latchkey.application.port.in.ListDataModelsUseCase;
 import dev.latchkey.application.port.in.ListPrivateAppsUseCase;
 import dev.latchkey.application.port.in.ListRequestLogsUseCase;
-import dev.latchkey.application.port.in.ManageApiTokensUseCase;
+import dev.latchkey.application.port.in.ListRolesUseCase;
+import dev.latchkey.application.port.in.ListTenantsUseCase;
+import dev.latchkey.application.port.in.ListUsersUseCase;
 import dev.latchkey.application.port.in.RecordRequestUseCase;
+import dev.latchkey.application.port.in.TransferAccountHolderUseCase;
 import dev.latchkey.application.port.in.UpdatePrivateAppUseCase;
+import dev.latchkey.application.port.in.UpdateRoleUseCase;
+import dev.latchkey.application.port.in.UpdateUserUseCase;
+import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
+import dev.latchkey.application.service.ChangeUserStateService;
+import dev.latchkey.application.service.CheckAccessService;
 import dev.latchkey.application.service.CreateApiTokenService;
 import dev.latchkey.application.service.CreatePrivateAppService;
+import dev.latchkey.application.service.CreateRoleService;
+import dev.latchkey.application.service.CreateTenantService;
+import dev.latchkey.application.service.CreateUserService;
+import dev.latchkey.application.service.DeleteApiTokenService;
 import dev.latchkey.application.service.DeletePrivateAppService;
+import dev.latchkey.application.service.DeleteRoleService;
+import dev.latchkey.application.service.DeleteUserService;
+import dev.latchkey.application.service.GetApiTokenService;
+import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetPrivateAppService;
+import dev.latchkey.application.service.GetRoleService;
+import dev.latchkey.application.service.GetTenantService;
+import dev.latchkey.application.service.GetUserService;
 import dev.latchkey.application.service.IntrospectTokenService;
+import dev.latchkey.application.service.ListApiTokensService;
 import dev.latchkey.application.service.ListAuditEventsService;
+import dev.latchkey.application.service.ListDataModelsService;
 import dev.latchkey.application.service.ListPrivateAppsService;
 import dev.latchkey.application.service.ListRequestLogsService;
-import dev.latchkey.application.service.ManageApiTokensService;
-import dev.latchkey.application.service.RecordRequestService;
-import dev.latchkey.application.service.UpdatePrivateAppService;
-import dev.latchkey.application.port.in.CreateTenantUseCase;
-import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
-import dev.latchkey.application.port.in.GetTenantUseCase;
-import dev.latchkey.application.port.in.ListDataModelsUseCase;
-import dev.latchkey.application.port.in.ListTenantsUseCase;
-import dev.latchkey.application.service.AuthenticateTokenService;
-import dev.latchkey.application.service.ManageRolesService;
-import dev.latchkey.application.service.ManageUsersService;
-import dev.latchkey.application.service.CreateTenantService;
-import dev.latchkey.application.service.GetCallerIdentityService;
-import dev.latchkey.application.service.GetTenantService;
-import dev.latchkey.application.service.ListDataModelsService;
+import dev.latchkey.application.service.ListRolesService;
 import dev.latchkey.application.service.ListTenantsService;
+import dev.latchkey.application.service.ListUsersService;
+import dev.latchkey.application.service.RecordRequestService;
+import dev.latchkey.application.service.TransferAccountHolderService;
+import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.application.service.UpdateRoleService;
+import dev.latchkey.application.service.UpdateUserService;
 
 /** Each use case and the service that implements it. */
 @Module
 public interface UseCaseModule {
   @Binds
   AuthenticateTokenUseCase authenticate(AuthenticateTokenService impl);
+
+  @Binds
+  RecordRequestUseCase recordRequest(RecordRequestService impl);
 
   @Binds
   CreateTenantUseCase createTenant(CreateTenantService impl);
@@ -62,47 +91,83 @@ public interface UseCaseModule {
   GetCallerIdentityUseCase getCallerIdentity(GetCallerIdentityService impl);
 
   @Binds
+  IntrospectTokenUseCase introspectToken(IntrospectTokenService impl);
+
+  @Binds
+  CheckAccessUseCase checkAccess(CheckAccessService impl);
+
+  @Binds
   ListDataModelsUseCase listDataModels(ListDataModelsService impl);
-
-  @Binds
-  ChangePrivateAppStateUseCase changePrivateAppState(ChangePrivateAppStateService impl);
-
-  @Binds
-  CreateApiTokenUseCase createApiToken(CreateApiTokenService impl);
 
   @Binds
   CreatePrivateAppUseCase createPrivateApp(CreatePrivateAppService impl);
 
   @Binds
-  DeletePrivateAppUseCase deletePrivateApp(DeletePrivateAppService impl);
-
-  @Binds
   GetPrivateAppUseCase getPrivateApp(GetPrivateAppService impl);
-
-  @Binds
-  IntrospectTokenUseCase introspectToken(IntrospectTokenService impl);
-
-  @Binds
-  ListAuditEventsUseCase listAuditEvents(ListAuditEventsService impl);
 
   @Binds
   ListPrivateAppsUseCase listPrivateApps(ListPrivateAppsService impl);
 
   @Binds
-  ListRequestLogsUseCase listRequestLogs(ListRequestLogsService impl);
-
-  @Binds
-  ManageApiTokensUseCase manageApiTokens(ManageApiTokensService impl);
-
-  @Binds
-  RecordRequestUseCase recordRequest(RecordRequestService impl);
-
-  @Binds
   UpdatePrivateAppUseCase updatePrivateApp(UpdatePrivateAppService impl);
 
   @Binds
-  ManageRolesUseCase manageRoles(ManageRolesService impl);
+  ChangePrivateAppStateUseCase changePrivateAppState(ChangePrivateAppStateService impl);
 
   @Binds
-  ManageUsersUseCase manageUsers(ManageUsersService impl);
+  DeletePrivateAppUseCase deletePrivateApp(DeletePrivateAppService impl);
+
+  @Binds
+  CreateApiTokenUseCase createApiToken(CreateApiTokenService impl);
+
+  @Binds
+  GetApiTokenUseCase getApiToken(GetApiTokenService impl);
+
+  @Binds
+  ListApiTokensUseCase listApiTokens(ListApiTokensService impl);
+
+  @Binds
+  DeleteApiTokenUseCase deleteApiToken(DeleteApiTokenService impl);
+
+  @Binds
+  CreateRoleUseCase createRole(CreateRoleService impl);
+
+  @Binds
+  GetRoleUseCase getRole(GetRoleService impl);
+
+  @Binds
+  ListRolesUseCase listRoles(ListRolesService impl);
+
+  @Binds
+  UpdateRoleUseCase updateRole(UpdateRoleService impl);
+
+  @Binds
+  DeleteRoleUseCase deleteRole(DeleteRoleService impl);
+
+  @Binds
+  CreateUserUseCase createUser(CreateUserService impl);
+
+  @Binds
+  GetUserUseCase getUser(GetUserService impl);
+
+  @Binds
+  ListUsersUseCase listUsers(ListUsersService impl);
+
+  @Binds
+  UpdateUserUseCase updateUser(UpdateUserService impl);
+
+  @Binds
+  ChangeUserStateUseCase changeUserState(ChangeUserStateService impl);
+
+  @Binds
+  DeleteUserUseCase deleteUser(DeleteUserService impl);
+
+  @Binds
+  TransferAccountHolderUseCase transferAccountHolder(TransferAccountHolderService impl);
+
+  @Binds
+  ListAuditEventsUseCase listAuditEvents(ListAuditEventsService impl);
+
+  @Binds
+  ListRequestLogsUseCase listRequestLogs(ListRequestLogsService impl);
 }

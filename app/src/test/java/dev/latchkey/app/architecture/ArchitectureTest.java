@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
+import dev.latchkey.application.port.in.UseCase;
+import dev.latchkey.application.service.AuthorizedService;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,5 +145,14 @@ class ArchitectureTest {
       }
     }
     return false;
+  }
+
+  @Test
+  void everyUseCaseIsAuthorizedInOnePlaceBeforeItRuns() {
+    // A service that implemented UseCase directly would skip the permission check of its request.
+    classes().that().resideInAPackage(APPLICATION).and().implement(UseCase.class).and().areNotInterfaces()
+        .and(not(builtByApp))
+        .should().beAssignableTo(AuthorizedService.class)
+        .check(classes);
   }
 }

@@ -6,6 +6,8 @@ import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.role.Role;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -63,6 +65,34 @@ public final class Authorization {
                   .map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("/")))
               .collect(Collectors.joining(", ")));
     }
+  }
+
+  /**
+   * The no-escalation rule for the grants an existing role carries (assigning it, switching its API
+   * access on, reactivating one of its members). The refusal names the missing grants only to a
+   * caller who may read roles: anyone else learns that something is missing, not what.
+   *
+   * @throws PermissionDeniedException when {@code caller} lacks any of the role's grants
+   */
+  public static void requireHoldsGrantsOf(Principal.TenantPrincipal caller, Role role) {
+    requireHoldsGrantsOf(caller, role.resourceName(), role.grants(), DataModel.ROLES);
+  }
+
+  /** The same for the grants of an existing private app (re-enabling it, minting its token). */
+  public static void requireHoldsGrantsOf(Principal.TenantPrincipal caller, PrivateApp app) {
+    requireHoldsGrantsOf(caller, app.resourceName(), app.grants(), DataModel.PRIVATE_APPS);
+  }
+
+  private static void requireHoldsGrantsOf(
+      Principal.TenantPrincipal caller, String resource, PermissionSet grants, DataModel readableThrough) {
+    if (caller.grants().includes(grants)) {
+      return;
+    }
+    if (caller.allows(readableThrough, Action.READ)) {
+      requireHolds(caller, grants);
+    }
+    throw new PermissionDeniedException(
+        "you cannot give permissions you do not hold yourself: " + resource + " has permissions you lack");
   }
 
   /** {@code principal} as a tenant principal; the callers of this ran {@link #require} first. */

@@ -1,18 +1,18 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.ChangePrivateAppStateCommand;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
 import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.principal.Principal;
-import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.privateapp.PrivateAppState;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
 
 /** Enables and disables private apps. */
-public final class ChangePrivateAppStateService implements ChangePrivateAppStateUseCase {
+public final class ChangePrivateAppStateService extends InTenantService<ChangePrivateAppStateCommand, PrivateApp>
+    implements ChangePrivateAppStateUseCase {
   private final PrivateAppRepository apps;
   private final VersionedUpdate update;
 
@@ -23,16 +23,14 @@ public final class ChangePrivateAppStateService implements ChangePrivateAppState
   }
 
   @Override
-  public PrivateApp changeState(Principal caller, PrivateAppId id, PrivateAppState state) {
-    Authorization.require(caller,
-        state == PrivateAppState.ENABLED ? Operation.ENABLE_PRIVATE_APP : Operation.DISABLE_PRIVATE_APP);
-    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
-    return update.run(caller, OptionalLong.empty(), VersionedUpdate.steps(
-        () -> PrivateApps.load(apps, principal.tenantId(), id),
+  protected PrivateApp handle(Principal.TenantPrincipal principal, ChangePrivateAppStateCommand command) {
+    PrivateAppState state = command.state();
+    return update.run(principal, OptionalLong.empty(), VersionedUpdate.steps(
+        () -> PrivateApps.load(apps, principal.tenantId(), command.id()),
         (current, now) -> {
           if (state == PrivateAppState.ENABLED && current.state() != state) {
             // Re-enabling brings the app's tokens back to life: that is giving its grants again.
-            Authorization.requireHolds(principal, current.grants());
+            Authorization.requireHoldsGrantsOf(principal, current);
           }
           return current.changeState(state, now);
         },

@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.CreateApiTokenCommand;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
 import dev.latchkey.application.port.out.ApiTokenRepository;
 import dev.latchkey.application.port.out.IdGenerator;
@@ -7,7 +8,6 @@ import dev.latchkey.application.port.out.SecretGenerator;
 import dev.latchkey.application.port.out.TokenHasher;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.application.security.TokenOwnerRules;
 import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.common.DisplayName;
@@ -26,7 +26,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** Issues API access tokens to private apps and personal access tokens to users. */
-public final class CreateApiTokenService implements CreateApiTokenUseCase {
+public final class CreateApiTokenService extends InTenantService<CreateApiTokenCommand, IssuedToken>
+    implements CreateApiTokenUseCase {
   /** Enough for rotation with overlap in every integration; more is a leak waiting to happen. */
   static final int MAX_TOKENS_PER_OWNER = 50;
 
@@ -54,16 +55,16 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
   }
 
   @Override
-  public IssuedToken createApiToken(Principal caller, Actor owner, DisplayName displayName) {
-    Authorization.require(caller, Operation.CREATE_API_TOKEN);
-    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+  protected IssuedToken handle(Principal.TenantPrincipal principal, CreateApiTokenCommand command) {
+    Actor owner = command.owner();
+    DisplayName displayName = command.displayName();
     TokenOwnerRules.require(principal, owner, Action.CREATE);
     TokenSecret secret = secrets.newToken(ApiToken.kindFor(owner));
     TokenDigest digest = hasher.digest(secret);
     return transactions.inTransaction(() -> {
       TokenOwners.Owner loaded = owners.load(principal.tenantId(), owner);
       switch (loaded) {
-        case TokenOwners.AppOwner app -> Authorization.requireHolds(principal, app.grants());
+        case TokenOwners.AppOwner app -> Authorization.requireHoldsGrantsOf(principal, app.app());
         case TokenOwners.UserOwner user -> {
           if (!user.user().isActive() || !user.apiAccess()) {
             throw new PermissionDeniedException("your role does not include API access");
@@ -79,7 +80,7 @@ public final class CreateApiTokenService implements CreateApiTokenUseCase {
       ApiToken token = new ApiToken(principal.tenantId(), new ApiTokenId(ids.newId()), owner, displayName,
           secret.displayPrefix(), digest, now, principal.actor(), null);
       tokens.insert(token);
-      changes.record(caller, principal.tenantId(), now, new ChangeEvent.ApiTokenCreated(token));
+      changes.record(principal, principal.tenantId(), now, new ChangeEvent.ApiTokenCreated(token));
       return new IssuedToken(token, secret);
     });
   }

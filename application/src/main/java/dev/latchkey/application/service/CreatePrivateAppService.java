@@ -8,7 +8,6 @@ import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.permission.Action;
@@ -22,7 +21,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** Creates private apps, from explicit grants or a copy of an app's or a role's. */
-public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
+public final class CreatePrivateAppService extends InTenantService<CreatePrivateAppCommand, PrivateApp>
+    implements CreatePrivateAppUseCase {
   private final Transactions transactions;
   private final PrivateAppRepository apps;
   private final RoleRepository roles;
@@ -43,9 +43,7 @@ public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
   }
 
   @Override
-  public PrivateApp createPrivateApp(Principal caller, CreatePrivateAppCommand command) {
-    Authorization.require(caller, Operation.CREATE_PRIVATE_APP);
-    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+  protected PrivateApp handle(Principal.TenantPrincipal principal, CreatePrivateAppCommand command) {
     return transactions.inTransaction(() -> {
       PermissionSet grants = command.copyFrom()
           .map(source -> grantsOf(principal, source))
@@ -55,7 +53,7 @@ public final class CreatePrivateAppService implements CreatePrivateAppUseCase {
       PrivateApp app = PrivateApp.create(principal.tenantId(), new PrivateAppId(ids.newId()), command.displayName(),
           command.description(), grants, principal.actor(), now);
       apps.insert(app);
-      changes.record(caller, app.tenantId(), now,
+      changes.record(principal, app.tenantId(), now,
           new ChangeEvent.PrivateAppCreated(app, command.copyFrom().map(CreatePrivateAppService::sourceName)));
       return app;
     });

@@ -11,8 +11,6 @@ import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.TokenHasher;
 import dev.latchkey.application.port.out.Transactions;
 import dev.latchkey.application.port.out.UserRepository;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.principal.Principal;
@@ -33,7 +31,8 @@ import java.time.InstantSource;
 import java.util.List;
 
 /** Creates a tenant with its default roles, account holder and first personal access token. */
-public final class CreateTenantService implements CreateTenantUseCase {
+public final class CreateTenantService extends AuthorizedService<CreateTenantCommand, CreatedTenant>
+    implements CreateTenantUseCase {
   static final DisplayName FIRST_TOKEN_NAME = new DisplayName("Initial token");
 
   private final Transactions transactions;
@@ -72,8 +71,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
   }
 
   @Override
-  public CreatedTenant createTenant(Principal caller, CreateTenantCommand command) {
-    Authorization.require(caller, Operation.CREATE_TENANT);
+  protected CreatedTenant run(Principal caller, CreateTenantCommand command) {
     // Hash outside the transaction: it is CPU work that needs no connection.
     TokenSecret secret = secrets.newToken(dev.latchkey.domain.token.TokenKind.PERSONAL);
     var digest = hasher.digest(secret);

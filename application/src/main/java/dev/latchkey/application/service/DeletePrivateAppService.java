@@ -1,11 +1,10 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.DeletePrivateAppCommand;
 import dev.latchkey.application.port.in.DeletePrivateAppUseCase;
 import dev.latchkey.application.port.out.ApiTokenRepository;
 import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.Transactions;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
@@ -15,7 +14,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** Deletes private apps and, with them, their tokens. */
-public final class DeletePrivateAppService implements DeletePrivateAppUseCase {
+public final class DeletePrivateAppService extends InTenantService<DeletePrivateAppCommand, Void>
+    implements DeletePrivateAppUseCase {
   private final Transactions transactions;
   private final PrivateAppRepository apps;
   private final ApiTokenRepository tokens;
@@ -34,10 +34,10 @@ public final class DeletePrivateAppService implements DeletePrivateAppUseCase {
   }
 
   @Override
-  public void deletePrivateApp(Principal caller, PrivateAppId id) {
-    Authorization.require(caller, Operation.DELETE_PRIVATE_APP);
-    var tenant = Authorization.tenantPrincipal(caller).tenantId();
-    transactions.inTransaction(() -> {
+  protected Void handle(Principal.TenantPrincipal caller, DeletePrivateAppCommand command) {
+    var tenant = caller.tenantId();
+    PrivateAppId id = command.id();
+    return transactions.inTransaction(() -> {
       Instant now = clock.instant();
       if (!apps.delete(tenant, id, now)) {
         throw PrivateApps.notFound(id);

@@ -1,16 +1,15 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.GetPrivateAppQuery;
 import dev.latchkey.application.port.in.GetPrivateAppUseCase;
 import dev.latchkey.application.port.out.PrivateAppRepository;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.principal.Principal;
-import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import jakarta.inject.Inject;
 
 /** Reads one private app of the caller's tenant. */
-public final class GetPrivateAppService implements GetPrivateAppUseCase {
+public final class GetPrivateAppService extends InTenantService<GetPrivateAppQuery, PrivateApp>
+    implements GetPrivateAppUseCase {
   private final PrivateAppRepository apps;
 
   @Inject
@@ -19,8 +18,7 @@ public final class GetPrivateAppService implements GetPrivateAppUseCase {
   }
 
   @Override
-  public PrivateApp getPrivateApp(Principal caller, PrivateAppId id) {
-    Authorization.require(caller, Operation.GET_PRIVATE_APP);
-    return PrivateApps.load(apps, Authorization.tenantPrincipal(caller).tenantId(), id);
+  protected PrivateApp handle(Principal.TenantPrincipal caller, GetPrivateAppQuery query) {
+    return PrivateApps.load(apps, caller.tenantId(), query.id());
   }
 }

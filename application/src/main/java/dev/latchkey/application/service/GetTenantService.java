@@ -1,17 +1,16 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.GetTenantQuery;
 import dev.latchkey.application.port.in.GetTenantUseCase;
 import dev.latchkey.application.port.out.TenantRepository;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.tenant.Tenant;
-import dev.latchkey.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 
 /** Reads one tenant for the operator. */
-public final class GetTenantService implements GetTenantUseCase {
+public final class GetTenantService extends AuthorizedService<GetTenantQuery, Tenant>
+    implements GetTenantUseCase {
   private final TenantRepository tenants;
 
   @Inject
@@ -20,8 +19,8 @@ public final class GetTenantService implements GetTenantUseCase {
   }
 
   @Override
-  public Tenant getTenant(Principal caller, TenantId id) {
-    Authorization.require(caller, Operation.GET_TENANT);
-    return tenants.findById(id).orElseThrow(() -> new NotFoundException("tenants/" + id + " not found"));
+  protected Tenant run(Principal caller, GetTenantQuery query) {
+    return tenants.findById(query.id())
+        .orElseThrow(() -> new NotFoundException("tenants/" + query.id() + " not found"));
   }
 }

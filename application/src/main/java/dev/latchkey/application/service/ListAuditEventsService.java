@@ -1,17 +1,16 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ListAuditEventsQuery;
 import dev.latchkey.application.port.in.ListAuditEventsUseCase;
 import dev.latchkey.application.port.out.AuditLog;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.principal.Principal;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /** Reads the audit trail of the caller's tenant. */
-public final class ListAuditEventsService implements ListAuditEventsUseCase {
+public final class ListAuditEventsService extends InTenantService<ListAuditEventsQuery, Page<AuditEntry>>
+    implements ListAuditEventsUseCase {
   private final AuditLog audit;
 
   @Inject
@@ -20,10 +19,10 @@ public final class ListAuditEventsService implements ListAuditEventsUseCase {
   }
 
   @Override
-  public Page<AuditEntry> listAuditEvents(Principal caller, int pageSize, String pageToken, Optional<String> target) {
-    Authorization.require(caller, Operation.LIST_AUDIT_EVENTS);
-    var tenant = Authorization.tenantPrincipal(caller).tenantId();
+  protected Page<AuditEntry> handle(Principal.TenantPrincipal caller, ListAuditEventsQuery query) {
+    var tenant = caller.tenantId();
+    var target = query.target();
     String scope = "auditEvents:" + target.orElse("");
-    return Paging.withPageToken(scope, audit.list(tenant, Paging.uuidCursorRequest(scope, pageSize, pageToken), target));
+    return Paging.withPageToken(scope, audit.list(tenant, Paging.uuidCursorRequest(scope, query.page()), target));
   }
 }

@@ -2,18 +2,16 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageRequest;
+import dev.latchkey.application.port.in.ListPrivateAppsQuery;
 import dev.latchkey.application.port.in.ListPrivateAppsUseCase;
 import dev.latchkey.application.port.out.PrivateAppRepository;
-import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
-import dev.latchkey.domain.privateapp.PrivateAppState;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /** Lists the private apps of the caller's tenant, newest first. */
-public final class ListPrivateAppsService implements ListPrivateAppsUseCase {
+public final class ListPrivateAppsService extends InTenantService<ListPrivateAppsQuery, Page<PrivateApp>>
+    implements ListPrivateAppsUseCase {
   private final PrivateAppRepository apps;
 
   @Inject
@@ -22,13 +20,12 @@ public final class ListPrivateAppsService implements ListPrivateAppsUseCase {
   }
 
   @Override
-  public Page<PrivateApp> listPrivateApps(
-      Principal caller, int pageSize, String pageToken, Optional<PrivateAppState> state) {
-    Authorization.require(caller, Operation.LIST_PRIVATE_APPS);
-    var tenant = Authorization.tenantPrincipal(caller).tenantId();
+  protected Page<PrivateApp> handle(Principal.TenantPrincipal caller, ListPrivateAppsQuery query) {
+    var tenant = caller.tenantId();
+    var state = query.state();
     // A token is bound to its filter: changing the filter mid-way starts over rather than skipping.
     String scope = "privateApps:" + state.map(Enum::name).orElse("all");
-    PageRequest request = Paging.uuidCursorRequest(scope, pageSize, pageToken);
+    PageRequest request = Paging.uuidCursorRequest(scope, query.page());
     return Paging.withPageToken(scope, apps.list(tenant, request, state));
   }
 }

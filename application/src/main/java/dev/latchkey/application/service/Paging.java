@@ -3,6 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageRequest;
 import dev.latchkey.application.paging.PageTokens;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.common.Uuids;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import java.util.Optional;
@@ -22,6 +23,11 @@ final class Paging {
       throw new InvalidArgumentException("page_token", "is not a page token of this listing");
     }
     return request;
+  }
+
+  /** The same, for a client's {@link PageQuery}. */
+  static PageRequest uuidCursorRequest(String scope, PageQuery page) {
+    return uuidCursorRequest(scope, page.pageSize(), page.pageToken());
   }
 
   /** {@code page} with its next cursor wrapped in a page token of {@code scope}. */

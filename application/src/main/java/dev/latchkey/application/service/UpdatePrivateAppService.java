@@ -4,13 +4,13 @@ import dev.latchkey.application.port.in.UpdatePrivateAppCommand;
 import dev.latchkey.application.port.in.UpdatePrivateAppUseCase;
 import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.security.Authorization;
-import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import jakarta.inject.Inject;
 
 /** Applies an update mask's changes to a private app, guarded by its version. */
-public final class UpdatePrivateAppService implements UpdatePrivateAppUseCase {
+public final class UpdatePrivateAppService extends InTenantService<UpdatePrivateAppCommand, PrivateApp>
+    implements UpdatePrivateAppUseCase {
   private final PrivateAppRepository apps;
   private final VersionedUpdate update;
 
@@ -21,12 +21,10 @@ public final class UpdatePrivateAppService implements UpdatePrivateAppUseCase {
   }
 
   @Override
-  public PrivateApp updatePrivateApp(Principal caller, UpdatePrivateAppCommand command) {
-    Authorization.require(caller, Operation.UPDATE_PRIVATE_APP);
-    Principal.TenantPrincipal principal = Authorization.tenantPrincipal(caller);
+  protected PrivateApp handle(Principal.TenantPrincipal principal, UpdatePrivateAppCommand command) {
     command.grants().ifPresent(grants -> Authorization.requireHolds(principal, grants));
     var patch = new PrivateApp.Patch(command.displayName(), command.description(), command.grants());
-    return update.run(caller, command.expectedVersion(), VersionedUpdate.steps(
+    return update.run(principal, command.expectedVersion(), VersionedUpdate.steps(
         () -> PrivateApps.load(apps, principal.tenantId(), command.id()),
         (current, now) -> current.apply(patch, now),
         apps::update));

@@ -5,27 +5,40 @@ import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
 import dev.latchkey.application.service.ChangeRecorder;
+import dev.latchkey.application.service.ChangeUserStateService;
+import dev.latchkey.application.service.CheckAccessService;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CreateApiTokenService;
 import dev.latchkey.application.service.CreatePrivateAppService;
+import dev.latchkey.application.service.CreateRoleService;
 import dev.latchkey.application.service.CreateTenantService;
+import dev.latchkey.application.service.CreateUserService;
 import dev.latchkey.application.service.CredentialCache;
+import dev.latchkey.application.service.DeleteApiTokenService;
 import dev.latchkey.application.service.DeletePrivateAppService;
+import dev.latchkey.application.service.DeleteRoleService;
+import dev.latchkey.application.service.DeleteUserService;
+import dev.latchkey.application.service.GetApiTokenService;
 import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetPrivateAppService;
+import dev.latchkey.application.service.GetRoleService;
 import dev.latchkey.application.service.GetTenantService;
+import dev.latchkey.application.service.GetUserService;
 import dev.latchkey.application.service.IntrospectTokenService;
+import dev.latchkey.application.service.ListApiTokensService;
 import dev.latchkey.application.service.ListAuditEventsService;
 import dev.latchkey.application.service.ListDataModelsService;
 import dev.latchkey.application.service.ListPrivateAppsService;
 import dev.latchkey.application.service.ListRequestLogsService;
+import dev.latchkey.application.service.ListRolesService;
 import dev.latchkey.application.service.ListTenantsService;
-import dev.latchkey.application.service.ManageApiTokensService;
-import dev.latchkey.application.service.ManageRolesService;
-import dev.latchkey.application.service.ManageUsersService;
+import dev.latchkey.application.service.ListUsersService;
 import dev.latchkey.application.service.RecordRequestService;
 import dev.latchkey.application.service.TokenOwners;
+import dev.latchkey.application.service.TransferAccountHolderService;
 import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.application.service.UpdateRoleService;
+import dev.latchkey.application.service.UpdateUserService;
 import dev.latchkey.application.service.VersionedUpdate;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
@@ -136,16 +149,68 @@ public final class InMemoryPorts {
         transactions, tokens, tokenOwners(), changeRecorder(), ids, secrets, hasher, clock);
   }
 
-  public ManageApiTokensService manageApiTokensService() {
-    return new ManageApiTokensService(transactions, tokens, tokenOwners(), changeRecorder(), clock);
+  public GetApiTokenService getApiTokenService() {
+    return new GetApiTokenService(tokens, tokenOwners());
   }
 
-  public ManageRolesService manageRolesService() {
-    return new ManageRolesService(transactions, roles, users, changeRecorder(), versionedUpdate(), ids, clock);
+  public ListApiTokensService listApiTokensService() {
+    return new ListApiTokensService(tokens, tokenOwners());
   }
 
-  public ManageUsersService manageUsersService() {
-    return new ManageUsersService(transactions, users, roles, tokens, changeRecorder(), versionedUpdate(), ids, clock);
+  public DeleteApiTokenService deleteApiTokenService() {
+    return new DeleteApiTokenService(transactions, tokens, tokenOwners(), changeRecorder(), clock);
+  }
+
+  public CreateRoleService createRoleService() {
+    return new CreateRoleService(transactions, roles, users, changeRecorder(), ids, clock);
+  }
+
+  public GetRoleService getRoleService() {
+    return new GetRoleService(roles);
+  }
+
+  public ListRolesService listRolesService() {
+    return new ListRolesService(roles);
+  }
+
+  public UpdateRoleService updateRoleService() {
+    return new UpdateRoleService(roles, users, versionedUpdate());
+  }
+
+  public DeleteRoleService deleteRoleService() {
+    return new DeleteRoleService(transactions, roles, users, changeRecorder(), clock);
+  }
+
+  public CreateUserService createUserService() {
+    return new CreateUserService(transactions, users, roles, changeRecorder(), ids, clock);
+  }
+
+  public GetUserService getUserService() {
+    return new GetUserService(users);
+  }
+
+  public ListUsersService listUsersService() {
+    return new ListUsersService(users);
+  }
+
+  public UpdateUserService updateUserService() {
+    return new UpdateUserService(users, roles, versionedUpdate());
+  }
+
+  public ChangeUserStateService changeUserStateService() {
+    return new ChangeUserStateService(users, roles, versionedUpdate());
+  }
+
+  public DeleteUserService deleteUserService() {
+    return new DeleteUserService(transactions, users, tokens, changeRecorder(), clock);
+  }
+
+  public TransferAccountHolderService transferAccountHolderService() {
+    return new TransferAccountHolderService(transactions, users, changeRecorder(), clock);
+  }
+
+  public CheckAccessService checkAccessService() {
+    return new CheckAccessService(authenticateTokenService());
   }
 
   public IntrospectTokenService introspectTokenService() {
@@ -166,7 +231,7 @@ public final class InMemoryPorts {
 
   /** A new tenant with its account holder and that user's first token, created by the operator. */
   public CreatedTenant createTenant() {
-    return createTenantService().createTenant(Fixtures.operator(), Fixtures.createTenantCommand());
+    return createTenantService().execute(Fixtures.operator(), Fixtures.createTenantCommand());
   }
 
   /** Stores a new token for {@code owner} in {@code tenantId} and returns it with its secret. */

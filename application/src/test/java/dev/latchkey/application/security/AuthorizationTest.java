@@ -69,7 +69,7 @@ class AuthorizationTest {
       Map.entry(Operation.DEACTIVATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.REACTIVATE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.DELETE_USER, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
-      // Only the account holder, whatever its grants; see ManageUsersServiceTest.
+      // Only the account holder, whatever its grants; see UserUseCasesTest.
       Map.entry(Operation.TRANSFER_ACCOUNT_HOLDER, TENANT_PRINCIPALS),
       Map.entry(Operation.LIST_AUDIT_EVENTS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.LIST_REQUEST_LOGS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)));

@@ -8,7 +8,10 @@ import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.ListRequestLogsQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
 import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
@@ -78,8 +81,8 @@ class ActingForAUserTest {
     User ada = ports.storeMember(tenant, SUPPORT, false);
     Role role = ports.roles.findById(tenant, ada.roleId()).orElseThrow();
     PermissionSet narrowed = PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ));
-    ports.manageRolesService().updateRole(ports.actAs(tenant, acme.owner().id()),
-        new dev.latchkey.application.port.in.RoleCommands.Update(role.id(), Optional.empty(), Optional.of(narrowed),
+    ports.updateRoleService().execute(ports.actAs(tenant, acme.owner().id()),
+        new dev.latchkey.application.port.in.UpdateRoleCommand(role.id(), Optional.empty(), Optional.of(narrowed),
             Optional.empty(), OptionalLong.empty()));
 
     assertThat(principalOf(service.actAs(Fixtures.operator(), tenant, ada.id())).grants()).isEqualTo(narrowed);
@@ -167,7 +170,7 @@ class ActingForAUserTest {
   void anAdminScreenManagesPrivateAppsAsItsSignedInAdmin() {
     Principal.TenantPrincipal admin = ports.actAs(tenant, acme.owner().id());
 
-    PrivateApp app = ports.createPrivateAppService().createPrivateApp(admin,
+    PrivateApp app = ports.createPrivateAppService().execute(admin,
         new CreatePrivateAppCommand(new DisplayName("Zapier"), Description.EMPTY, SUPPORT, Optional.empty()));
 
     assertThat(app.creator()).isEqualTo(acme.owner().ref());
@@ -190,7 +193,7 @@ class ActingForAUserTest {
     assertThat(entry).isEqualTo(new RequestLogEntry(tenant, acme.owner().ref(), null, new Actor.Operator(), at,
         "/latchkey.v1.UserService/ListUsers", "OK", Duration.ofMillis(4), "peer", "web-app"));
     assertThat(entry.tokenName()).isEmpty();
-    assertThat(ports.listRequestLogsService().listRequestLogs(admin, acme.owner().ref(), 10, "").items())
+    assertThat(ports.listRequestLogsService().execute(admin, new ListRequestLogsQuery(acme.owner().ref(), new PageQuery(10, ""))).items())
         .containsExactly(entry);
   }
 

@@ -26,10 +26,10 @@ import dev.latchkey.domain.user.UserState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AuthenticateTokenServiceTest {
   private static final PermissionSet SUPPORT =

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.application.port.in.ChangePrivateAppStateCommand;
+import dev.latchkey.application.port.in.ChangeUserStateCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.DeleteApiTokenCommand;
+import dev.latchkey.application.port.in.DeletePrivateAppCommand;
+import dev.latchkey.application.port.in.DeleteUserCommand;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
 import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.change.ChangeEvent;
@@ -81,10 +86,10 @@ class CachedAuthenticationTest {
   void disablingAnAppRefusesItsTokensOnTheVeryNextCheck() {
     cached(appToken);
 
-    ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+    ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
 
     assertThat(check(appToken)).isEqualTo(new TokenCheck.OwnerInactive());
-    ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.ENABLED);
+    ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED));
     assertThat(check(appToken)).isInstanceOf(TokenCheck.Valid.class);
   }
 
@@ -92,7 +97,7 @@ class CachedAuthenticationTest {
   void deletingAnAppRefusesItsTokensOnTheVeryNextCheck() {
     cached(appToken);
 
-    ports.deletePrivateAppService().deletePrivateApp(holder, app.id());
+    ports.deletePrivateAppService().execute(holder, new DeletePrivateAppCommand(app.id()));
 
     assertThat(check(appToken)).isNotInstanceOf(TokenCheck.Valid.class);
   }
@@ -103,7 +108,7 @@ class CachedAuthenticationTest {
     cached(appToken);
     cached(other);
 
-    ports.manageApiTokensService().deleteApiToken(holder, app.ref(), appToken.token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(app.ref(), appToken.token().id()));
 
     assertThat(check(appToken)).isEqualTo(new TokenCheck.Unknown());
     assertThat(check(other)).isInstanceOf(TokenCheck.Valid.class);
@@ -115,7 +120,7 @@ class CachedAuthenticationTest {
     IssuedToken memberToken = ports.issueToken(tenant, member.ref());
     cached(memberToken);
 
-    ports.manageUsersService().changeState(holder, member.id(), UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(member.id(), UserState.DEACTIVATED));
 
     assertThat(check(memberToken)).isEqualTo(new TokenCheck.OwnerInactive());
   }
@@ -126,7 +131,7 @@ class CachedAuthenticationTest {
     IssuedToken memberToken = ports.issueToken(tenant, member.ref());
     cached(memberToken);
 
-    ports.manageUsersService().deleteUser(holder, member.id());
+    ports.deleteUserService().execute(holder, new DeleteUserCommand(member.id()));
 
     assertThat(check(memberToken)).isEqualTo(new TokenCheck.Unknown());
   }
@@ -137,7 +142,7 @@ class CachedAuthenticationTest {
     IssuedToken memberToken = ports.issueToken(tenant, member.ref());
     assertThat(principalOf(cached(memberToken)).grants()).isEqualTo(SUPPORT);
 
-    ports.manageRolesService().updateRole(holder, new RoleCommands.Update(member.roleId(), Optional.empty(),
+    ports.updateRoleService().execute(holder, new UpdateRoleCommand(member.roleId(), Optional.empty(),
         Optional.of(READ_COMPANIES), Optional.empty(), OptionalLong.empty()));
 
     assertThat(principalOf(check(memberToken)).grants()).isEqualTo(READ_COMPANIES);
@@ -149,7 +154,7 @@ class CachedAuthenticationTest {
     IssuedToken memberToken = ports.issueToken(tenant, member.ref());
     cached(memberToken);
 
-    ports.manageRolesService().updateRole(holder, new RoleCommands.Update(member.roleId(), Optional.empty(),
+    ports.updateRoleService().execute(holder, new UpdateRoleCommand(member.roleId(), Optional.empty(),
         Optional.empty(), Optional.of(false), OptionalLong.empty()));
 
     assertThat(check(memberToken)).isEqualTo(new TokenCheck.OwnerInactive());
@@ -163,7 +168,7 @@ class CachedAuthenticationTest {
     PrivateApp globexApp = ports.storePrivateApp(globex.tenant().id(), SUPPORT);
     int calls = repositoryCalls();
 
-    ports.changePrivateAppStateService().changeState(globexHolder, globexApp.id(), PrivateAppState.DISABLED);
+    ports.changePrivateAppStateService().execute(globexHolder, new ChangePrivateAppStateCommand(globexApp.id(), PrivateAppState.DISABLED));
     int callsOfTheChange = repositoryCalls() - calls;
     check(appToken);
 
@@ -173,7 +178,7 @@ class CachedAuthenticationTest {
   @Test
   void aRefusalKeepsItsReasonAndCostsOneLookupEveryTime() {
     String neverStored = ports.secrets.newToken(TokenKind.PRIVATE_APP).reveal();
-    ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+    ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
 
     for (int i = 0; i < 3; i++) {
       int tokenCalls = ports.tokens.calls();
@@ -196,7 +201,7 @@ class CachedAuthenticationTest {
     List<TenantId> announced = ports.credentialChanges.announced();
 
     assertThatThrownBy(() -> ports.transactions.inTransaction(() -> {
-      ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+      ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
       throw new IllegalStateException("boom");
     })).hasMessage("boom");
 
@@ -212,14 +217,14 @@ class CachedAuthenticationTest {
     CreatedTenant globex = ports.createTenant();
     assertThat(ports.credentialChanges.announced()).last().isEqualTo(globex.tenant().id());
 
-    ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+    ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
     assertThat(ports.credentialChanges.announced()).last().isEqualTo(tenant);
 
     int before = ports.credentialChanges.announced().size();
-    ports.manageApiTokensService().deleteApiToken(holder, app.ref(), appToken.token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(app.ref(), appToken.token().id()));
     User member = ports.storeMember(tenant, SUPPORT, true);
-    ports.manageUsersService().changeState(holder, member.id(), UserState.DEACTIVATED);
-    ports.manageRolesService().updateRole(holder, new RoleCommands.Update(member.roleId(), Optional.empty(),
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(member.id(), UserState.DEACTIVATED));
+    ports.updateRoleService().execute(holder, new UpdateRoleCommand(member.roleId(), Optional.empty(),
         Optional.of(READ_COMPANIES), Optional.empty(), OptionalLong.empty()));
     assertThat(ports.credentialChanges.announced()).hasSize(before + 3).endsWith(tenant, tenant, tenant);
   }
@@ -243,7 +248,7 @@ class CachedAuthenticationTest {
     cached(appToken);
 
     ports.transactions.inTransaction(() -> {
-      ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+      ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
       // Uncommitted: another caller of this instance would still read the old state, and may keep it.
       int calls = repositoryCalls();
       assertThat(check(appToken)).isInstanceOf(TokenCheck.Valid.class);

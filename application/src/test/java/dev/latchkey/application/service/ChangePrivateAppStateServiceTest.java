@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.application.port.in.ChangePrivateAppStateCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.domain.audit.AuditAction;
@@ -43,7 +44,7 @@ class ChangePrivateAppStateServiceTest {
   void disablingAnAppStopsItsTokensAndIsAudited() {
     ports.clock.advance(Duration.ofMinutes(1));
 
-    PrivateApp disabled = service.changeState(holder, app.id(), PrivateAppState.DISABLED);
+    PrivateApp disabled = service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
 
     assertThat(disabled.state()).isEqualTo(PrivateAppState.DISABLED);
     assertThat(disabled.version()).isEqualTo(2);
@@ -60,10 +61,10 @@ class ChangePrivateAppStateServiceTest {
 
   @Test
   void disablingADisabledAppReturnsItUnchangedWithoutAnAuditEntry() {
-    PrivateApp disabled = service.changeState(holder, app.id(), PrivateAppState.DISABLED);
+    PrivateApp disabled = service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
     int auditEntries = ports.audit.entries().size();
 
-    PrivateApp again = service.changeState(holder, app.id(), PrivateAppState.DISABLED);
+    PrivateApp again = service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
 
     assertThat(again).isEqualTo(disabled);
     assertThat(ports.audit.entries()).hasSize(auditEntries);
@@ -71,9 +72,9 @@ class ChangePrivateAppStateServiceTest {
 
   @Test
   void enablingADisabledAppMakesItsTokensWorkAgain() {
-    service.changeState(holder, app.id(), PrivateAppState.DISABLED);
+    service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
 
-    PrivateApp enabled = service.changeState(holder, app.id(), PrivateAppState.ENABLED);
+    PrivateApp enabled = service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED));
 
     assertThat(enabled.state()).isEqualTo(PrivateAppState.ENABLED);
     assertThat(enabled.version()).isEqualTo(3);
@@ -86,41 +87,42 @@ class ChangePrivateAppStateServiceTest {
   void enablingAnEnabledAppIsANoOp() {
     int auditEntries = ports.audit.entries().size();
 
-    assertThat(service.changeState(holder, app.id(), PrivateAppState.ENABLED)).isEqualTo(app);
+    assertThat(service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED))).isEqualTo(app);
     assertThat(ports.audit.entries()).hasSize(auditEntries);
   }
 
   @ParameterizedTest
   @EnumSource(PrivateAppState.class)
   void changingTheStateNeedsUpdateOnPrivateApps(PrivateAppState state) {
-    service.changeState(holder, app.id(), state == PrivateAppState.ENABLED
-        ? PrivateAppState.DISABLED : PrivateAppState.ENABLED);
+    service.execute(holder, new ChangePrivateAppStateCommand(app.id(), state == PrivateAppState.ENABLED
+        ? PrivateAppState.DISABLED : PrivateAppState.ENABLED));
     PrivateApp before = ports.privateApps.findById(tenant, app.id()).orElseThrow();
     Principal.TenantPrincipal caller = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ, Action.CREATE, Action.DELETE)), true).ref());
 
-    assertThatThrownBy(() -> service.changeState(caller, app.id(), state))
+    assertThatThrownBy(() -> service.execute(caller, new ChangePrivateAppStateCommand(app.id(), state)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the update permission on private_apps");
-    assertThatThrownBy(() -> service.changeState(Fixtures.operator(), app.id(), state))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ChangePrivateAppStateCommand(app.id(), state)))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.privateApps.findById(tenant, app.id())).contains(before);
   }
 
   @Test
   void reEnablingAnAppNeedsItsGrantsBecauseItRevivesItsTokens() {
-    service.changeState(holder, app.id(), PrivateAppState.DISABLED);
+    service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
     // May update apps, but does not hold companies read, which the app carries.
     Principal.TenantPrincipal weaker = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.UPDATE)), true).ref());
 
-    assertThatThrownBy(() -> service.changeState(weaker, app.id(), PrivateAppState.ENABLED))
+    assertThatThrownBy(() -> service.execute(weaker, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED)))
         .isInstanceOf(PermissionDeniedException.class)
-        .hasMessageContaining("companies");
+        .hasMessage("you cannot give permissions you do not hold yourself: " + app.resourceName()
+            + " has permissions you lack");
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
     // Disabling only takes access away, so the weaker caller may do that.
-    service.changeState(holder, app.id(), PrivateAppState.ENABLED);
-    assertThat(service.changeState(weaker, app.id(), PrivateAppState.DISABLED).state())
+    service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED));
+    assertThat(service.execute(weaker, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED)).state())
         .isEqualTo(PrivateAppState.DISABLED);
   }
 
@@ -129,9 +131,9 @@ class ChangePrivateAppStateServiceTest {
     PrivateApp foreign = ports.storePrivateApp(ports.createTenant().tenant().id(), PermissionSet.none());
     ports.privateApps.delete(tenant, app.id(), ports.clock.instant());
 
-    assertThatThrownBy(() -> service.changeState(holder, foreign.id(), PrivateAppState.DISABLED))
+    assertThatThrownBy(() -> service.execute(holder, new ChangePrivateAppStateCommand(foreign.id(), PrivateAppState.DISABLED)))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.changeState(holder, app.id(), PrivateAppState.DISABLED))
+    assertThatThrownBy(() -> service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED)))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.privateApps.all()).containsExactly(foreign);
   }
@@ -141,9 +143,26 @@ class ChangePrivateAppStateServiceTest {
     PrivateApp renamed = app.withDisplayName(new DisplayName("Renamed"), ports.clock.instant());
     ports.privateApps.beforeNextUpdate(() -> ports.privateApps.update(renamed));
 
-    assertThatThrownBy(() -> service.changeState(holder, app.id(), PrivateAppState.DISABLED))
+    assertThatThrownBy(() -> service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED)))
         .isInstanceOf(ConflictException.class);
 
     assertThat(ports.privateApps.findById(tenant, app.id()).orElseThrow().state()).isEqualTo(PrivateAppState.ENABLED);
+  }
+
+  @Test
+  void aRefusalNamesTheMissingGrantsOnlyToACallerWhoMayReadTheApp() {
+    service.execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
+    Principal.TenantPrincipal blind = ports.signInAs(tenant, ports.storeMember(tenant,
+        PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.UPDATE)), true).ref());
+    Principal.TenantPrincipal reader = ports.signInAs(tenant, ports.storeMember(tenant,
+        PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ, Action.UPDATE)), true).ref());
+    var enable = new ChangePrivateAppStateCommand(app.id(), PrivateAppState.ENABLED);
+
+    assertThatThrownBy(() -> service.execute(blind, enable))
+        .isInstanceOf(PermissionDeniedException.class)
+        .message().doesNotContain("companies");
+    assertThatThrownBy(() -> service.execute(reader, enable))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageEndingWith(": companies read");
   }
 }

@@ -42,7 +42,7 @@ class CreatePrivateAppServiceTest {
   void anAppWithExplicitGrantsIsCreatedEnabledAndStored() {
     ports.clock.advance(Duration.ofMinutes(5));
 
-    PrivateApp app = service.createPrivateApp(holder, explicit("Zendesk sync", SUPPORT));
+    PrivateApp app = service.execute(holder, explicit("Zendesk sync", SUPPORT));
 
     assertThat(app.displayName()).isEqualTo(new DisplayName("Zendesk sync"));
     assertThat(app.description()).isEqualTo(new Description("Copies tickets."));
@@ -59,7 +59,7 @@ class CreatePrivateAppServiceTest {
   void anAppCopiesTheGrantsOfAnotherApp() {
     PrivateApp source = ports.storePrivateApp(tenant, SUPPORT);
 
-    PrivateApp app = service.createPrivateApp(holder, copying(new PermissionSource.FromPrivateApp(source.id())));
+    PrivateApp app = service.execute(holder, copying(new PermissionSource.FromPrivateApp(source.id())));
 
     assertThat(app.grants()).isEqualTo(SUPPORT);
     assertThat(app.id()).isNotEqualTo(source.id());
@@ -71,7 +71,7 @@ class CreatePrivateAppServiceTest {
     Role role = Fixtures.role(tenant, SUPPORT, false);
     ports.roles.insert(role);
 
-    PrivateApp app = service.createPrivateApp(holder, copying(new PermissionSource.FromRole(role.id())));
+    PrivateApp app = service.execute(holder, copying(new PermissionSource.FromRole(role.id())));
 
     assertThat(app.grants()).isEqualTo(SUPPORT);
     assertThat(lastAudit().details()).containsEntry("copied_from", role.resourceName());
@@ -83,7 +83,7 @@ class CreatePrivateAppServiceTest {
     PrivateApp foreign = ports.storePrivateApp(other, SUPPORT);
     int auditEntries = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.createPrivateApp(
+    assertThatThrownBy(() -> service.execute(
             holder, copying(new PermissionSource.FromPrivateApp(foreign.id()))))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining(foreign.resourceName());
@@ -97,7 +97,7 @@ class CreatePrivateAppServiceTest {
     CreatedTenant other = ports.createTenant();
     Role foreign = ports.roles.ofTenant(other.tenant().id()).getFirst();
 
-    assertThatThrownBy(() -> service.createPrivateApp(holder, copying(new PermissionSource.FromRole(foreign.id()))))
+    assertThatThrownBy(() -> service.execute(holder, copying(new PermissionSource.FromRole(foreign.id()))))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -106,13 +106,13 @@ class CreatePrivateAppServiceTest {
     PrivateApp deleted = ports.storePrivateApp(tenant, SUPPORT);
     ports.privateApps.delete(tenant, deleted.id(), ports.clock.instant());
 
-    assertThatThrownBy(() -> service.createPrivateApp(
+    assertThatThrownBy(() -> service.execute(
             holder, copying(new PermissionSource.FromPrivateApp(deleted.id()))))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.createPrivateApp(
+    assertThatThrownBy(() -> service.execute(
             holder, copying(new PermissionSource.FromPrivateApp(Fixtures.anyPrivateAppId()))))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.createPrivateApp(
+    assertThatThrownBy(() -> service.execute(
             holder, copying(new PermissionSource.FromRole(Fixtures.anyRoleId()))))
         .isInstanceOf(NotFoundException.class);
   }
@@ -122,7 +122,7 @@ class CreatePrivateAppServiceTest {
     Principal.TenantPrincipal caller = member(PermissionSet.of(
         Grant.of(DataModel.PRIVATE_APPS, Action.CREATE), Grant.of(DataModel.COMPANIES, Action.READ)));
 
-    assertThatThrownBy(() -> service.createPrivateApp(caller, explicit("Too much", SUPPORT)))
+    assertThatThrownBy(() -> service.execute(caller, explicit("Too much", SUPPORT)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageEndingWith("you do not hold yourself: tickets read, tickets update");
 
@@ -135,7 +135,7 @@ class CreatePrivateAppServiceTest {
     Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE),
         Grant.of(DataModel.ROLES, Action.READ)));
 
-    assertThatThrownBy(() -> service.createPrivateApp(
+    assertThatThrownBy(() -> service.execute(
             caller, copying(new PermissionSource.FromRole(administrator.id()))))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("companies read");
@@ -149,10 +149,10 @@ class CreatePrivateAppServiceTest {
     PrivateApp source = ports.storePrivateApp(tenant, SUPPORT);
     Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE)));
 
-    assertThatThrownBy(() -> service.createPrivateApp(caller, copying(new PermissionSource.FromRole(administrator.id()))))
+    assertThatThrownBy(() -> service.execute(caller, copying(new PermissionSource.FromRole(administrator.id()))))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the read permission on roles");
-    assertThatThrownBy(() -> service.createPrivateApp(caller, copying(new PermissionSource.FromPrivateApp(source.id()))))
+    assertThatThrownBy(() -> service.execute(caller, copying(new PermissionSource.FromPrivateApp(source.id()))))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the read permission on private_apps");
     assertThat(ports.privateApps.all()).containsExactly(source);
@@ -163,7 +163,7 @@ class CreatePrivateAppServiceTest {
     Principal.TenantPrincipal caller = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE),
         Grant.of(DataModel.COMPANIES, Action.READ), Grant.of(DataModel.TICKETS, Action.READ, Action.UPDATE)));
 
-    assertThat(service.createPrivateApp(caller, explicit("Exactly enough", SUPPORT)).grants()).isEqualTo(SUPPORT);
+    assertThat(service.execute(caller, explicit("Exactly enough", SUPPORT)).grants()).isEqualTo(SUPPORT);
   }
 
   @Test
@@ -171,17 +171,17 @@ class CreatePrivateAppServiceTest {
     Principal.TenantPrincipal caller = member(PermissionSet.of(
         Grant.of(DataModel.PRIVATE_APPS, Action.READ, Action.UPDATE, Action.DELETE)));
 
-    assertThatThrownBy(() -> service.createPrivateApp(caller, explicit("App", PermissionSet.none())))
+    assertThatThrownBy(() -> service.execute(caller, explicit("App", PermissionSet.none())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the create permission on private_apps");
-    assertThatThrownBy(() -> service.createPrivateApp(Fixtures.operator(), explicit("App", PermissionSet.none())))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), explicit("App", PermissionSet.none())))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.privateApps.all()).isEmpty();
   }
 
   @Test
   void theCreationIsAuditedAsTheCallersDoingWithTheTokenItUsed() {
-    PrivateApp app = service.createPrivateApp(holder, explicit("Zendesk sync", SUPPORT));
+    PrivateApp app = service.execute(holder, explicit("Zendesk sync", SUPPORT));
 
     AuditEntry entry = lastAudit();
     assertThat(entry.action()).isEqualTo(AuditAction.PRIVATE_APP_CREATED);
@@ -202,7 +202,7 @@ class CreatePrivateAppServiceTest {
         Grant.of(DataModel.PRIVATE_APPS, Action.CREATE), Grant.of(DataModel.COMPANIES, Action.READ)));
     Principal.TenantPrincipal caller = ports.signInAs(tenant, manager.ref());
 
-    PrivateApp app = service.createPrivateApp(
+    PrivateApp app = service.execute(
         caller, explicit("Child", PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ))));
 
     assertThat(app.creator()).isEqualTo(manager.ref());
@@ -214,7 +214,7 @@ class CreatePrivateAppServiceTest {
   void whenTheAuditEntryCannotBeWrittenNoAppIsCreated() {
     ports.audit.failNextAppend(new IllegalStateException("audit table is locked"));
 
-    assertThatThrownBy(() -> service.createPrivateApp(holder, explicit("App", SUPPORT)))
+    assertThatThrownBy(() -> service.execute(holder, explicit("App", SUPPORT)))
         .hasMessage("audit table is locked");
 
     assertThat(ports.privateApps.all()).isEmpty();

@@ -31,7 +31,7 @@ class CreateTenantServiceTest {
 
   @Test
   void aTenantPrincipalMayNotCreateATenant() {
-    assertThatThrownBy(() -> service.createTenant(Fixtures.anyTenantPrincipal(), ACME))
+    assertThatThrownBy(() -> service.execute(Fixtures.anyTenantPrincipal(), ACME))
         .isInstanceOf(PermissionDeniedException.class);
 
     assertThat(ports.tenants.all()).isEmpty();
@@ -40,7 +40,7 @@ class CreateTenantServiceTest {
 
   @Test
   void theOperatorCreatesTheTenant() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
 
     assertThat(ports.tenants.all()).containsExactly(created.tenant());
     assertThat(created.tenant().displayName()).isEqualTo(new DisplayName("Acme Corp"));
@@ -50,7 +50,7 @@ class CreateTenantServiceTest {
 
   @Test
   void theTenantStartsWithTheTwoDefaultRoles() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
 
     assertThat(ports.roles.ofTenant(created.tenant().id()))
         .extracting(r -> r.displayName().value(), Role::apiAccess)
@@ -61,7 +61,7 @@ class CreateTenantServiceTest {
 
   @Test
   void theOwnerIsAnActiveAccountHolderWithTheAdministratorRole() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
     User owner = created.owner();
     Role administrator = ports.roles.ofTenant(created.tenant().id()).getFirst();
 
@@ -77,7 +77,7 @@ class CreateTenantServiceTest {
 
   @Test
   void theOwnerGetsOnePersonalAccessTokenStoredOnlyAsItsDigest() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
     TokenSecret secret = created.ownerToken().secret();
     ApiToken stored = ports.tokens.all().getFirst();
 
@@ -94,7 +94,7 @@ class CreateTenantServiceTest {
 
   @Test
   void theCreatedTokenAuthenticatesAsTheOwner() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
 
     var check = ports.authenticateTokenService().authenticate(created.ownerToken().secret().reveal());
 
@@ -104,7 +104,7 @@ class CreateTenantServiceTest {
 
   @Test
   void everyCreatedResourceIsAuditedAsTheOperatorsDoing() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
     java.util.List<Role> roles = ports.roles.ofTenant(created.tenant().id());
 
     assertThat(ports.audit.entries())
@@ -126,7 +126,7 @@ class CreateTenantServiceTest {
 
   @Test
   void noAuditEntryContainsTheSecret() {
-    CreatedTenant created = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant created = service.execute(Fixtures.operator(), ACME);
     String secret = created.ownerToken().secret().reveal();
 
     assertThat(ports.audit.entries()).allSatisfy(entry -> {
@@ -139,7 +139,7 @@ class CreateTenantServiceTest {
   void whenTheTokenCannotBeStoredNothingIsCreated() {
     ports.tokens.failNextInsert(new IllegalStateException("database went away"));
 
-    assertThatThrownBy(() -> service.createTenant(Fixtures.operator(), ACME)).hasMessage("database went away");
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), ACME)).hasMessage("database went away");
 
     assertThat(ports.tenants.all()).isEmpty();
     assertThat(ports.roles.all()).isEmpty();
@@ -150,11 +150,11 @@ class CreateTenantServiceTest {
 
   @Test
   void aFailedCreationLeavesEarlierTenantsUntouched() {
-    CreatedTenant earlier = service.createTenant(Fixtures.operator(), Fixtures.createTenantCommand());
+    CreatedTenant earlier = service.execute(Fixtures.operator(), Fixtures.createTenantCommand());
     int auditEntries = ports.audit.entries().size();
     ports.audit.failNextAppend(new IllegalStateException("audit table is locked"));
 
-    assertThatThrownBy(() -> service.createTenant(Fixtures.operator(), ACME)).hasMessage("audit table is locked");
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), ACME)).hasMessage("audit table is locked");
 
     assertThat(ports.tenants.all()).containsExactly(earlier.tenant());
     assertThat(ports.users.all()).containsExactly(earlier.owner());
@@ -165,8 +165,8 @@ class CreateTenantServiceTest {
 
   @Test
   void twoTenantsMayHaveOwnersWithTheSameEmail() {
-    CreatedTenant first = service.createTenant(Fixtures.operator(), ACME);
-    CreatedTenant second = service.createTenant(Fixtures.operator(), ACME);
+    CreatedTenant first = service.execute(Fixtures.operator(), ACME);
+    CreatedTenant second = service.execute(Fixtures.operator(), ACME);
 
     assertThat(first.tenant().id()).isNotEqualTo(second.tenant().id());
     assertThat(ports.users.all()).hasSize(2);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.DeletePrivateAppCommand;
 import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
@@ -39,7 +40,7 @@ class DeletePrivateAppServiceTest {
   void deletingAnAppDeletesItAndAllItsTokens() {
     ports.clock.advance(Duration.ofHours(1));
 
-    service.deletePrivateApp(holder, app.id());
+    service.execute(holder, new DeletePrivateAppCommand(app.id()));
 
     assertThat(ports.privateApps.findById(tenant, app.id())).isEmpty();
     assertThat(ports.privateApps.deleteTime(app.id())).contains(ports.clock.instant());
@@ -49,7 +50,7 @@ class DeletePrivateAppServiceTest {
 
   @Test
   void theDeletedAppsTokensNeverWorkAgain() {
-    service.deletePrivateApp(holder, app.id());
+    service.execute(holder, new DeletePrivateAppCommand(app.id()));
 
     assertThat(authenticate.authenticate(first.secret().reveal()))
         .isIn(new TokenCheck.Unknown(), new TokenCheck.OwnerInactive());
@@ -62,14 +63,14 @@ class DeletePrivateAppServiceTest {
     PrivateApp other = ports.storePrivateApp(tenant, PermissionSet.none());
     IssuedToken otherToken = ports.issueToken(tenant, other.ref());
 
-    service.deletePrivateApp(holder, app.id());
+    service.execute(holder, new DeletePrivateAppCommand(app.id()));
 
     assertThat(authenticate.authenticate(otherToken.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
   }
 
   @Test
   void theDeletionIsAuditedWithTheNumberOfTokensDeleted() {
-    service.deletePrivateApp(holder, app.id());
+    service.execute(holder, new DeletePrivateAppCommand(app.id()));
 
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.action()).isEqualTo(AuditAction.PRIVATE_APP_DELETED);
@@ -81,10 +82,10 @@ class DeletePrivateAppServiceTest {
 
   @Test
   void deletingADeletedAppIsNotFoundAndWritesNoAudit() {
-    service.deletePrivateApp(holder, app.id());
+    service.execute(holder, new DeletePrivateAppCommand(app.id()));
     int auditEntries = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.deletePrivateApp(holder, app.id()))
+    assertThatThrownBy(() -> service.execute(holder, new DeletePrivateAppCommand(app.id())))
         .isInstanceOf(NotFoundException.class)
         .hasMessage(app.resourceName() + " not found");
     assertThat(ports.audit.entries()).hasSize(auditEntries);
@@ -96,7 +97,7 @@ class DeletePrivateAppServiceTest {
     PrivateApp foreign = ports.storePrivateApp(other, PermissionSet.none());
     IssuedToken foreignToken = ports.issueToken(other, foreign.ref());
 
-    assertThatThrownBy(() -> service.deletePrivateApp(holder, foreign.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> service.execute(holder, new DeletePrivateAppCommand(foreign.id()))).isInstanceOf(NotFoundException.class);
 
     assertThat(ports.privateApps.findById(other, foreign.id())).contains(foreign);
     assertThat(authenticate.authenticate(foreignToken.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
@@ -107,10 +108,10 @@ class DeletePrivateAppServiceTest {
     Principal.TenantPrincipal caller = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ, Action.CREATE, Action.UPDATE)), true).ref());
 
-    assertThatThrownBy(() -> service.deletePrivateApp(caller, app.id()))
+    assertThatThrownBy(() -> service.execute(caller, new DeletePrivateAppCommand(app.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the delete permission on private_apps");
-    assertThatThrownBy(() -> service.deletePrivateApp(Fixtures.operator(), app.id()))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new DeletePrivateAppCommand(app.id())))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.privateApps.findById(tenant, app.id())).contains(app);
   }
@@ -119,7 +120,7 @@ class DeletePrivateAppServiceTest {
   void whenTheTokensCannotBeDeletedTheAppIsNotDeletedEither() {
     ports.tokens.failNextDelete(new IllegalStateException("connection lost"));
 
-    assertThatThrownBy(() -> service.deletePrivateApp(holder, app.id())).hasMessage("connection lost");
+    assertThatThrownBy(() -> service.execute(holder, new DeletePrivateAppCommand(app.id()))).hasMessage("connection lost");
 
     assertThat(ports.privateApps.findById(tenant, app.id())).contains(app);
     assertThat(authenticate.authenticate(first.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.GetPrivateAppQuery;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.Action;
@@ -29,14 +30,14 @@ class GetPrivateAppServiceTest {
   void aReaderGetsTheApp() {
     PrivateApp app = ports.storePrivateApp(tenant, PermissionSet.all());
 
-    assertThat(service.getPrivateApp(reader, app.id())).isEqualTo(app);
+    assertThat(service.execute(reader, new GetPrivateAppQuery(app.id()))).isEqualTo(app);
   }
 
   @Test
   void anAppOfAnotherTenantIsNotFound() {
     PrivateApp foreign = ports.storePrivateApp(ports.createTenant().tenant().id(), PermissionSet.none());
 
-    assertThatThrownBy(() -> service.getPrivateApp(reader, foreign.id()))
+    assertThatThrownBy(() -> service.execute(reader, new GetPrivateAppQuery(foreign.id())))
         .isInstanceOf(NotFoundException.class)
         .hasMessage(foreign.resourceName() + " not found");
   }
@@ -46,8 +47,8 @@ class GetPrivateAppServiceTest {
     PrivateApp app = ports.storePrivateApp(tenant, PermissionSet.none());
     ports.privateApps.delete(tenant, app.id(), ports.clock.instant());
 
-    assertThatThrownBy(() -> service.getPrivateApp(reader, app.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.getPrivateApp(reader, Fixtures.anyPrivateAppId()))
+    assertThatThrownBy(() -> service.execute(reader, new GetPrivateAppQuery(app.id()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> service.execute(reader, new GetPrivateAppQuery(Fixtures.anyPrivateAppId())))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -57,10 +58,10 @@ class GetPrivateAppServiceTest {
     Principal.TenantPrincipal other = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE, Action.UPDATE, Action.DELETE)), true).ref());
 
-    assertThatThrownBy(() -> service.getPrivateApp(other, app.id()))
+    assertThatThrownBy(() -> service.execute(other, new GetPrivateAppQuery(app.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the read permission on private_apps");
-    assertThatThrownBy(() -> service.getPrivateApp(Fixtures.operator(), app.id()))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new GetPrivateAppQuery(app.id())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 }

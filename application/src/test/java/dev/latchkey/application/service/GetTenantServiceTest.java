@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.application.port.in.GetTenantQuery;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.tenant.Tenant;
@@ -19,7 +20,7 @@ class GetTenantServiceTest {
   void theOperatorReadsATenant() {
     Tenant tenant = ports.createTenant().tenant();
 
-    assertThat(service.getTenant(Fixtures.operator(), tenant.id())).isEqualTo(tenant);
+    assertThat(service.execute(Fixtures.operator(), new GetTenantQuery(tenant.id()))).isEqualTo(tenant);
   }
 
   @Test
@@ -27,7 +28,7 @@ class GetTenantServiceTest {
     ports.createTenant();
     TenantId unknown = Fixtures.anyTenantId();
 
-    assertThatThrownBy(() -> service.getTenant(Fixtures.operator(), unknown))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new GetTenantQuery(unknown)))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("tenants/" + unknown);
   }
@@ -36,8 +37,8 @@ class GetTenantServiceTest {
   void aTenantPrincipalMayNotReadEvenItsOwnTenant() {
     Tenant tenant = ports.createTenant().tenant();
 
-    assertThatThrownBy(() -> service.getTenant(
-            Fixtures.tenantPrincipal(tenant.id(), dev.latchkey.domain.permission.PermissionSet.all()), tenant.id()))
+    assertThatThrownBy(() -> service.execute(
+            Fixtures.tenantPrincipal(tenant.id(), dev.latchkey.domain.permission.PermissionSet.all()), new GetTenantQuery(tenant.id())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 }

@@ -7,7 +7,9 @@ import dev.latchkey.application.fakes.FakeOperatorCredentials;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CallerIdentity;
+import dev.latchkey.application.port.in.CheckAccessQuery;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.IntrospectTokenQuery;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
@@ -45,26 +47,26 @@ class IntrospectTokenServiceTest {
 
   @Test
   void theOperatorSeesTheIdentityBehindAnyTenantsToken() {
-    Optional<CallerIdentity> identity = service.introspect(operator, appToken.secret().reveal());
+    Optional<CallerIdentity> identity = service.execute(operator, new IntrospectTokenQuery(appToken.secret().reveal()));
 
     assertThat(identity).contains(new CallerIdentity(app.resourceName(), app.displayName().value(),
         Optional.of(tenant), SUPPORT, Optional.of(appToken.token().resourceName())));
-    assertThat(service.introspect(operator, foreignToken.secret().reveal()).orElseThrow().tenant())
+    assertThat(service.execute(operator, new IntrospectTokenQuery(foreignToken.secret().reveal())).orElseThrow().tenant())
         .contains(otherTenant);
   }
 
   @Test
   void aTenantServiceSeesItsOwnTenantsTokens() {
-    assertThat(service.introspect(gateway, appToken.secret().reveal()).orElseThrow().principal())
+    assertThat(service.execute(gateway, new IntrospectTokenQuery(appToken.secret().reveal())).orElseThrow().principal())
         .isEqualTo(app.resourceName());
-    assertThat(service.introspect(gateway, acme.ownerToken().secret().reveal()).orElseThrow().principal())
+    assertThat(service.execute(gateway, new IntrospectTokenQuery(acme.ownerToken().secret().reveal())).orElseThrow().principal())
         .isEqualTo(acme.owner().ref().resourceName());
   }
 
   @Test
   void anotherTenantsTokenIsInactiveForATenantService() {
-    assertThat(service.introspect(gateway, foreignToken.secret().reveal())).isEmpty();
-    assertThat(service.checkAccess(gateway, foreignToken.secret().reveal(), DataModel.COMPANIES, Action.READ))
+    assertThat(service.execute(gateway, new IntrospectTokenQuery(foreignToken.secret().reveal()))).isEmpty();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(foreignToken.secret().reveal(), DataModel.COMPANIES, Action.READ)))
         .isFalse();
   }
 
@@ -72,18 +74,18 @@ class IntrospectTokenServiceTest {
   void theOperatorTokenItselfIsInactive() {
     String operatorSecret = FakeOperatorCredentials.DEFAULT.reveal();
 
-    assertThat(service.introspect(operator, operatorSecret)).isEmpty();
-    assertThat(service.introspect(gateway, operatorSecret)).isEmpty();
-    assertThat(service.checkAccess(operator, operatorSecret, DataModel.COMPANIES, Action.READ)).isFalse();
+    assertThat(service.execute(operator, new IntrospectTokenQuery(operatorSecret))).isEmpty();
+    assertThat(service.execute(gateway, new IntrospectTokenQuery(operatorSecret))).isEmpty();
+    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(operatorSecret, DataModel.COMPANIES, Action.READ))).isFalse();
   }
 
   @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {"garbage", "lka_00000000000000000000000000000000000000000002anijQ"})
   void aMalformedTokenIsInactive(String token) {
-    assertThat(service.introspect(operator, token)).isEmpty();
-    assertThat(service.introspect(gateway, token)).isEmpty();
-    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.READ)).isFalse();
+    assertThat(service.execute(operator, new IntrospectTokenQuery(token))).isEmpty();
+    assertThat(service.execute(gateway, new IntrospectTokenQuery(token))).isEmpty();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isFalse();
   }
 
   @Test
@@ -94,21 +96,21 @@ class IntrospectTokenServiceTest {
     IssuedToken disabled = ports.issueToken(tenant, disabledApp.ref());
     ports.privateApps.update(disabledApp.disable(ports.clock.instant()));
 
-    assertThat(service.introspect(operator, ports.secrets.newToken(TokenKind.PRIVATE_APP).reveal())).isEmpty();
-    assertThat(service.introspect(operator, deleted.secret().reveal())).isEmpty();
-    assertThat(service.introspect(operator, disabled.secret().reveal())).isEmpty();
+    assertThat(service.execute(operator, new IntrospectTokenQuery(ports.secrets.newToken(TokenKind.PRIVATE_APP).reveal()))).isEmpty();
+    assertThat(service.execute(operator, new IntrospectTokenQuery(deleted.secret().reveal()))).isEmpty();
+    assertThat(service.execute(operator, new IntrospectTokenQuery(disabled.secret().reveal()))).isEmpty();
   }
 
   @Test
   void checkAccessIsTrueExactlyForTheActionsTheTokenAllows() {
     String token = appToken.secret().reveal();
 
-    assertThat(service.checkAccess(gateway, token, DataModel.TICKETS, Action.UPDATE)).isTrue();
-    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.READ)).isTrue();
-    assertThat(service.checkAccess(operator, token, DataModel.TICKETS, Action.READ)).isTrue();
-    assertThat(service.checkAccess(gateway, token, DataModel.TICKETS, Action.DELETE)).isFalse();
-    assertThat(service.checkAccess(gateway, token, DataModel.COMPANIES, Action.UPDATE)).isFalse();
-    assertThat(service.checkAccess(gateway, token, DataModel.USERS, Action.READ)).isFalse();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.UPDATE))).isTrue();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isTrue();
+    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(token, DataModel.TICKETS, Action.READ))).isTrue();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.DELETE))).isFalse();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.UPDATE))).isFalse();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.USERS, Action.READ))).isFalse();
   }
 
   @Test
@@ -116,10 +118,10 @@ class IntrospectTokenServiceTest {
     Principal.TenantPrincipal plain = ports.signInAs(tenant, ports.storePrivateApp(tenant, SUPPORT).ref());
     String token = appToken.secret().reveal();
 
-    assertThatThrownBy(() -> service.introspect(plain, token))
+    assertThatThrownBy(() -> service.execute(plain, new IntrospectTokenQuery(token)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the operator token or the read permission on token_introspection");
-    assertThatThrownBy(() -> service.checkAccess(plain, token, DataModel.COMPANIES, Action.READ))
+    assertThatThrownBy(() -> ports.checkAccessService().execute(plain, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ)))
         .isInstanceOf(PermissionDeniedException.class);
   }
 }

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ChangePrivateAppStateCommand;
+import dev.latchkey.application.port.in.CreateApiTokenCommand;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.ListAuditEventsQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.common.Description;
@@ -40,12 +44,12 @@ class ListAuditEventsServiceTest {
   @Test
   void theTrailOfTheCallersTenantComesNewestFirstInPages() {
     PrivateApp app = createApp("Sync");
-    ports.changePrivateAppStateService().changeState(holder, app.id(), PrivateAppState.DISABLED);
+    ports.changePrivateAppStateService().execute(holder, new ChangePrivateAppStateCommand(app.id(), PrivateAppState.DISABLED));
     ports.createTenant();
     List<AuditEntry> ours = ports.audit.entriesOf(tenant);
 
-    Page<AuditEntry> first = service.listAuditEvents(auditor, 2, "", Optional.empty());
-    Page<AuditEntry> rest = service.listAuditEvents(auditor, 100, first.nextCursor().orElseThrow(), Optional.empty());
+    Page<AuditEntry> first = service.execute(auditor, new ListAuditEventsQuery(new PageQuery(2, ""), Optional.empty()));
+    Page<AuditEntry> rest = service.execute(auditor, new ListAuditEventsQuery(new PageQuery(100, first.nextCursor().orElseThrow()), Optional.empty()));
 
     assertThat(first.items()).containsExactly(ours.getLast(), ours.get(ours.size() - 2));
     assertThat(first.items()).extracting(AuditEntry::action)
@@ -59,10 +63,10 @@ class ListAuditEventsServiceTest {
   void theTargetFilterShowsAnAppAndItsTokensOnly() {
     PrivateApp app = createApp("Sync");
     PrivateApp other = createApp("Other");
-    IssuedToken token = ports.createApiTokenService().createApiToken(holder, app.ref(), new DisplayName("Prod"));
-    ports.createApiTokenService().createApiToken(holder, other.ref(), new DisplayName("Prod"));
+    IssuedToken token = ports.createApiTokenService().execute(holder, new CreateApiTokenCommand(app.ref(), new DisplayName("Prod")));
+    ports.createApiTokenService().execute(holder, new CreateApiTokenCommand(other.ref(), new DisplayName("Prod")));
 
-    Page<AuditEntry> page = service.listAuditEvents(auditor, 10, "", Optional.of(app.resourceName()));
+    Page<AuditEntry> page = service.execute(auditor, new ListAuditEventsQuery(new PageQuery(10, ""), Optional.of(app.resourceName())));
 
     assertThat(page.items()).extracting(AuditEntry::target)
         .containsExactly(token.token().resourceName(), app.resourceName());
@@ -72,9 +76,9 @@ class ListAuditEventsServiceTest {
   void aPageTokenOfAnotherTargetIsRefused() {
     PrivateApp app = createApp("Sync");
     createApp("Other");
-    String allToken = service.listAuditEvents(auditor, 1, "", Optional.empty()).nextCursor().orElseThrow();
+    String allToken = service.execute(auditor, new ListAuditEventsQuery(new PageQuery(1, ""), Optional.empty())).nextCursor().orElseThrow();
 
-    assertThatThrownBy(() -> service.listAuditEvents(auditor, 1, allToken, Optional.of(app.resourceName())))
+    assertThatThrownBy(() -> service.execute(auditor, new ListAuditEventsQuery(new PageQuery(1, allToken), Optional.of(app.resourceName()))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
   }
@@ -84,15 +88,15 @@ class ListAuditEventsServiceTest {
     Principal.TenantPrincipal other = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ)), true).ref());
 
-    assertThatThrownBy(() -> service.listAuditEvents(other, 10, "", Optional.empty()))
+    assertThatThrownBy(() -> service.execute(other, new ListAuditEventsQuery(new PageQuery(10, ""), Optional.empty())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the read permission on audit_events");
-    assertThatThrownBy(() -> service.listAuditEvents(Fixtures.operator(), 10, "", Optional.empty()))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ListAuditEventsQuery(new PageQuery(10, ""), Optional.empty())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
   private PrivateApp createApp(String name) {
-    return ports.createPrivateAppService().createPrivateApp(holder, new CreatePrivateAppCommand(
+    return ports.createPrivateAppService().execute(holder, new CreatePrivateAppCommand(
         new DisplayName(name), Description.EMPTY, PermissionSet.none(), Optional.empty()));
   }
 }

@@ -8,6 +8,8 @@ import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageTokens;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.ListPrivateAppsQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.error.FieldViolation;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import dev.latchkey.domain.error.PermissionDeniedException;
@@ -40,9 +42,9 @@ class ListPrivateAppsServiceTest {
   void appsComeNewestFirstInPagesLinkedByOpaquePageTokens() {
     List<PrivateApp> apps = storeApps(5);
 
-    Page<PrivateApp> first = service.listPrivateApps(reader, 2, "", ANY);
-    Page<PrivateApp> second = service.listPrivateApps(reader, 2, first.nextCursor().orElseThrow(), ANY);
-    Page<PrivateApp> third = service.listPrivateApps(reader, 2, second.nextCursor().orElseThrow(), ANY);
+    Page<PrivateApp> first = service.execute(reader, new ListPrivateAppsQuery(new PageQuery(2, ""), ANY));
+    Page<PrivateApp> second = service.execute(reader, new ListPrivateAppsQuery(new PageQuery(2, first.nextCursor().orElseThrow()), ANY));
+    Page<PrivateApp> third = service.execute(reader, new ListPrivateAppsQuery(new PageQuery(2, second.nextCursor().orElseThrow()), ANY));
 
     assertThat(first.items()).containsExactly(apps.get(4), apps.get(3));
     assertThat(first.nextCursor().orElseThrow()).doesNotContain(apps.get(3).id().toString());
@@ -57,42 +59,42 @@ class ListPrivateAppsServiceTest {
     PrivateApp disabled1 = disable(apps.get(1));
     PrivateApp disabled3 = disable(apps.get(3));
 
-    Page<PrivateApp> firstDisabled = service.listPrivateApps(reader, 1, "", DISABLED);
+    Page<PrivateApp> firstDisabled = service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, ""), DISABLED));
     Page<PrivateApp> secondDisabled =
-        service.listPrivateApps(reader, 1, firstDisabled.nextCursor().orElseThrow(), DISABLED);
+        service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, firstDisabled.nextCursor().orElseThrow()), DISABLED));
 
     assertThat(firstDisabled.items()).containsExactly(disabled3);
     assertThat(secondDisabled.items()).containsExactly(disabled1);
     assertThat(secondDisabled.nextCursor()).isEmpty();
-    assertThat(service.listPrivateApps(reader, 10, "", ENABLED).items()).containsExactly(apps.get(2), apps.get(0));
-    assertThat(service.listPrivateApps(reader, 10, "", ANY).items()).hasSize(4);
+    assertThat(service.execute(reader, new ListPrivateAppsQuery(new PageQuery(10, ""), ENABLED)).items()).containsExactly(apps.get(2), apps.get(0));
+    assertThat(service.execute(reader, new ListPrivateAppsQuery(new PageQuery(10, ""), ANY)).items()).hasSize(4);
   }
 
   @Test
   void aPageTokenOfAnotherFilterIsRefused() {
     storeApps(3);
-    String allToken = service.listPrivateApps(reader, 1, "", ANY).nextCursor().orElseThrow();
+    String allToken = service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, ""), ANY)).nextCursor().orElseThrow();
 
-    assertInvalid("page_token", () -> service.listPrivateApps(reader, 1, allToken, DISABLED));
-    assertInvalid("page_token", () -> service.listPrivateApps(reader, 1, allToken, ENABLED));
-    assertThat(service.listPrivateApps(reader, 1, allToken, ANY).items()).hasSize(1);
+    assertInvalid("page_token", () -> service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, allToken), DISABLED)));
+    assertInvalid("page_token", () -> service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, allToken), ENABLED)));
+    assertThat(service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, allToken), ANY)).items()).hasSize(1);
   }
 
   @Test
   void aPageTokenOfAnotherListingOrAForgedOneIsRefused() {
     PrivateApp app = storeApps(1).getFirst();
 
-    assertInvalid("page_token", () -> service.listPrivateApps(
-        reader, 1, PageTokens.encode("tenants", Optional.of(app.id().toString())), ANY));
-    assertInvalid("page_token", () -> service.listPrivateApps(
-        reader, 1, PageTokens.encode("privateApps:all", Optional.of("' or 1=1 --")), ANY));
-    assertInvalid("page_token", () -> service.listPrivateApps(reader, 1, "garbage", ANY));
+    assertInvalid("page_token", () -> service.execute(
+        reader, new ListPrivateAppsQuery(new PageQuery(1, PageTokens.encode("tenants", Optional.of(app.id().toString()))), ANY)));
+    assertInvalid("page_token", () -> service.execute(
+        reader, new ListPrivateAppsQuery(new PageQuery(1, PageTokens.encode("privateApps:all", Optional.of("' or 1=1 --"))), ANY)));
+    assertInvalid("page_token", () -> service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1, "garbage"), ANY)));
   }
 
   @Test
   void aPageSizeOutOfRangeIsRefused() {
-    assertInvalid("page_size", () -> service.listPrivateApps(reader, -1, "", ANY));
-    assertInvalid("page_size", () -> service.listPrivateApps(reader, 1001, "", ANY));
+    assertInvalid("page_size", () -> service.execute(reader, new ListPrivateAppsQuery(new PageQuery(-1, ""), ANY)));
+    assertInvalid("page_size", () -> service.execute(reader, new ListPrivateAppsQuery(new PageQuery(1001, ""), ANY)));
   }
 
   @Test
@@ -101,7 +103,7 @@ class ListPrivateAppsServiceTest {
     ports.storePrivateApp(ports.createTenant().tenant().id(), PermissionSet.none());
     ports.privateApps.delete(tenant, apps.get(0).id(), ports.clock.instant());
 
-    assertThat(service.listPrivateApps(reader, 10, "", ANY).items()).containsExactly(apps.get(1));
+    assertThat(service.execute(reader, new ListPrivateAppsQuery(new PageQuery(10, ""), ANY)).items()).containsExactly(apps.get(1));
   }
 
   @Test
@@ -109,9 +111,9 @@ class ListPrivateAppsServiceTest {
     Principal.TenantPrincipal other = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.CREATE)), true).ref());
 
-    assertThatThrownBy(() -> service.listPrivateApps(other, 10, "", ANY))
+    assertThatThrownBy(() -> service.execute(other, new ListPrivateAppsQuery(new PageQuery(10, ""), ANY)))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.listPrivateApps(Fixtures.operator(), 10, "", ANY))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ListPrivateAppsQuery(new PageQuery(10, ""), ANY)))
         .isInstanceOf(PermissionDeniedException.class);
   }
 

@@ -7,6 +7,8 @@ import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.ListRequestLogsQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.error.FieldViolation;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import dev.latchkey.domain.error.NotFoundException;
@@ -41,8 +43,8 @@ class ListRequestLogsServiceTest {
     call(appCaller, "/third");
     call(viewer, "/not-the-app");
 
-    Page<RequestLogEntry> first = service.listRequestLogs(viewer, app.ref(), 2, "");
-    Page<RequestLogEntry> second = service.listRequestLogs(viewer, app.ref(), 2, first.nextCursor().orElseThrow());
+    Page<RequestLogEntry> first = service.execute(viewer, new ListRequestLogsQuery(app.ref(), new PageQuery(2, "")));
+    Page<RequestLogEntry> second = service.execute(viewer, new ListRequestLogsQuery(app.ref(), new PageQuery(2, first.nextCursor().orElseThrow())));
 
     assertThat(first.items()).extracting(RequestLogEntry::method).containsExactly("/third", "/second");
     assertThat(second.items()).extracting(RequestLogEntry::method).containsExactly("/first");
@@ -55,7 +57,7 @@ class ListRequestLogsServiceTest {
     call(viewer, "/mine");
     call(appCaller, "/the-apps");
 
-    assertThat(service.listRequestLogs(viewer, viewer.actor(), 10, "").items())
+    assertThat(service.execute(viewer, new ListRequestLogsQuery(viewer.actor(), new PageQuery(10, ""))).items())
         .extracting(RequestLogEntry::method).containsExactly("/mine");
   }
 
@@ -65,9 +67,9 @@ class ListRequestLogsServiceTest {
     Principal.TenantPrincipal otherCaller = ports.signInAs(tenant, other.ref());
     call(otherCaller, "/a");
     call(otherCaller, "/b");
-    String otherToken = service.listRequestLogs(viewer, other.ref(), 1, "").nextCursor().orElseThrow();
+    String otherToken = service.execute(viewer, new ListRequestLogsQuery(other.ref(), new PageQuery(1, ""))).nextCursor().orElseThrow();
 
-    assertThatThrownBy(() -> service.listRequestLogs(viewer, app.ref(), 1, otherToken))
+    assertThatThrownBy(() -> service.execute(viewer, new ListRequestLogsQuery(app.ref(), new PageQuery(1, otherToken))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
   }
@@ -76,11 +78,10 @@ class ListRequestLogsServiceTest {
   void anUnknownPrincipalOrOneOfAnotherTenantIsNotFound() {
     PrivateApp foreign = ports.storePrivateApp(ports.createTenant().tenant().id(), PermissionSet.none());
 
-    assertThatThrownBy(() -> service.listRequestLogs(viewer, new Actor.PrivateAppRef(Fixtures.anyPrivateAppId()), 10,
-            "")).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.listRequestLogs(viewer, new Actor.UserRef(Fixtures.anyUserId()), 10, ""))
+    assertThatThrownBy(() -> service.execute(viewer, new ListRequestLogsQuery(new Actor.PrivateAppRef(Fixtures.anyPrivateAppId()), new PageQuery(10, "")))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> service.execute(viewer, new ListRequestLogsQuery(new Actor.UserRef(Fixtures.anyUserId()), new PageQuery(10, ""))))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.listRequestLogs(viewer, foreign.ref(), 10, ""))
+    assertThatThrownBy(() -> service.execute(viewer, new ListRequestLogsQuery(foreign.ref(), new PageQuery(10, ""))))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -89,12 +90,12 @@ class ListRequestLogsServiceTest {
     Principal.TenantPrincipal other = ports.signInAs(tenant, ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ)), true).ref());
 
-    assertThatThrownBy(() -> service.listRequestLogs(other, app.ref(), 10, ""))
+    assertThatThrownBy(() -> service.execute(other, new ListRequestLogsQuery(app.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the read permission on request_logs");
-    assertThatThrownBy(() -> service.listRequestLogs(appCaller, app.ref(), 10, ""))
+    assertThatThrownBy(() -> service.execute(appCaller, new ListRequestLogsQuery(app.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.listRequestLogs(Fixtures.operator(), app.ref(), 10, ""))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ListRequestLogsQuery(app.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class);
   }
 

@@ -7,6 +7,8 @@ import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.paging.PageTokens;
+import dev.latchkey.application.port.in.ListTenantsQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.domain.error.FieldViolation;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import dev.latchkey.domain.error.PermissionDeniedException;
@@ -26,9 +28,9 @@ class ListTenantsServiceTest {
   void sevenTenantsInPagesOfThreeComeNewestFirstAsThreeThreeAndOne() {
     List<Tenant> created = createTenants(7);
 
-    Page<Tenant> first = service.listTenants(Fixtures.operator(), 3, "");
-    Page<Tenant> second = service.listTenants(Fixtures.operator(), 3, first.nextCursor().orElseThrow());
-    Page<Tenant> third = service.listTenants(Fixtures.operator(), 3, second.nextCursor().orElseThrow());
+    Page<Tenant> first = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, "")));
+    Page<Tenant> second = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, first.nextCursor().orElseThrow())));
+    Page<Tenant> third = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, second.nextCursor().orElseThrow())));
 
     assertThat(first.items()).containsExactly(created.get(6), created.get(5), created.get(4));
     assertThat(second.items()).containsExactly(created.get(3), created.get(2), created.get(1));
@@ -40,7 +42,7 @@ class ListTenantsServiceTest {
   void theNextPageTokenIsOpaqueAndUrlSafe() {
     List<Tenant> created = createTenants(4);
 
-    String token = service.listTenants(Fixtures.operator(), 3, "").nextCursor().orElseThrow();
+    String token = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, ""))).nextCursor().orElseThrow();
 
     assertThat(token).matches("[A-Za-z0-9_-]+").doesNotContain(created.get(1).id().toString());
   }
@@ -49,8 +51,8 @@ class ListTenantsServiceTest {
   void aFullLastPageHasNoNextPageToken() {
     createTenants(6);
 
-    Page<Tenant> first = service.listTenants(Fixtures.operator(), 3, null);
-    Page<Tenant> second = service.listTenants(Fixtures.operator(), 3, first.nextCursor().orElseThrow());
+    Page<Tenant> first = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, null)));
+    Page<Tenant> second = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, first.nextCursor().orElseThrow())));
 
     assertThat(second.items()).hasSize(3);
     assertThat(second.nextCursor()).isEmpty();
@@ -60,7 +62,7 @@ class ListTenantsServiceTest {
   void pageSizeZeroMeansTheDefaultOfFifty() {
     createTenants(51);
 
-    Page<Tenant> first = service.listTenants(Fixtures.operator(), 0, "");
+    Page<Tenant> first = service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(0, "")));
 
     assertThat(first.items()).hasSize(50);
     assertThat(first.nextCursor()).isPresent();
@@ -70,13 +72,13 @@ class ListTenantsServiceTest {
   void theLargestPageSizeIsAccepted() {
     createTenants(2);
 
-    assertThat(service.listTenants(Fixtures.operator(), 1000, "").items()).hasSize(2);
+    assertThat(service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(1000, ""))).items()).hasSize(2);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, -50, 1001, Integer.MAX_VALUE, Integer.MIN_VALUE})
   void aPageSizeOutOfRangeIsAnInvalidPageSize(int pageSize) {
-    assertThatThrownBy(() -> service.listTenants(Fixtures.operator(), pageSize, ""))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(pageSize, ""))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_size"));
   }
@@ -109,12 +111,12 @@ class ListTenantsServiceTest {
 
   @Test
   void aTenantPrincipalMayNotListTenants() {
-    assertThatThrownBy(() -> service.listTenants(Fixtures.anyTenantPrincipal(), 3, ""))
+    assertThatThrownBy(() -> service.execute(Fixtures.anyTenantPrincipal(), new ListTenantsQuery(new PageQuery(3, ""))))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
   private void assertInvalidPageToken(String pageToken) {
-    assertThatThrownBy(() -> service.listTenants(Fixtures.operator(), 3, pageToken))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), new ListTenantsQuery(new PageQuery(3, pageToken))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
   }

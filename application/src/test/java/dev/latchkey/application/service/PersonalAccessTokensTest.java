@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
+import dev.latchkey.application.port.in.ChangeUserStateCommand;
+import dev.latchkey.application.port.in.CreateApiTokenCommand;
+import dev.latchkey.application.port.in.CreateRoleCommand;
+import dev.latchkey.application.port.in.CreateUserCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.DeleteApiTokenCommand;
+import dev.latchkey.application.port.in.ListApiTokensQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.TokenCheck;
-import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.common.DisplayName;
@@ -37,16 +43,13 @@ class PersonalAccessTokensTest {
 
   private final InMemoryPorts ports = new InMemoryPorts();
   private final CreateApiTokenService create = ports.createApiTokenService();
-  private final ManageApiTokensService manage = ports.manageApiTokensService();
-  private final ManageUsersService users = ports.manageUsersService();
-  private final ManageRolesService roles = ports.manageRolesService();
   private final AuthenticateTokenService authenticate = ports.authenticateTokenService();
   private final CreatedTenant acme = ports.createTenant();
   private final TenantId tenant = acme.tenant().id();
   private final User owner = acme.owner();
   private final Principal.TenantPrincipal holder = ports.actAs(tenant, owner.id());
   private final Role member = ports.roles.ofTenant(tenant).get(1);
-  private final Role userManagers = roles.createRole(holder, new RoleCommands.Create(new DisplayName("User managers"),
+  private final Role userManagers = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("User managers"),
       PermissionSet.of(Grant.of(DataModel.USERS, Action.READ, Action.UPDATE, Action.DELETE)), true));
 
   @Test
@@ -54,13 +57,13 @@ class PersonalAccessTokensTest {
     User ada = newUser(member);
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME))
+    assertThatThrownBy(() -> create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME)))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.tokens.countByOwner(tenant, ada.ref())).isZero();
     assertThat(ports.audit.entries()).hasSize(audited);
 
-    roles.updateRole(holder, apiAccess(member, true));
-    IssuedToken token = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
+    ports.updateRoleService().execute(holder, apiAccess(member, true));
+    IssuedToken token = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
 
     assertThat(token.secret().reveal()).startsWith("lkp_");
     Principal.TenantPrincipal viaToken = (Principal.TenantPrincipal) ports.signIn(token);
@@ -68,15 +71,15 @@ class PersonalAccessTokensTest {
     assertThat(viaToken.grants()).isEqualTo(member.grants());
     assertThat(viaToken.viaMeans()).isEmpty();
 
-    roles.updateRole(holder, apiAccess(member, false));
+    ports.updateRoleService().execute(holder, apiAccess(member, false));
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
-    assertThatThrownBy(() -> create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME))
+    assertThatThrownBy(() -> create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME)))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test
   void aTokenCreatedThroughTheOperatorIsTheUsersAndAuditedAsSuch() {
-    IssuedToken token = create.createApiToken(holder, owner.ref(), NAME);
+    IssuedToken token = create.execute(holder, new CreateApiTokenCommand(owner.ref(), NAME));
 
     assertThat(token.token().owner()).isEqualTo(owner.ref());
     assertThat(token.token().creator()).isEqualTo(owner.ref());
@@ -91,14 +94,14 @@ class PersonalAccessTokensTest {
   @Test
   void aUserManagerListsAndDeletesAMembersLeakedToken() {
     User ada = newUser(withApi());
-    IssuedToken leaked = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
-    IssuedToken kept = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
+    IssuedToken leaked = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
+    IssuedToken kept = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
     User manager = newUser(userManagers);
     Principal.TenantPrincipal viaOperator = ports.actAs(tenant, manager.id());
 
-    assertThat(manage.listApiTokens(viaOperator, ada.ref(), 10, "").items()).extracting(ApiToken::id)
+    assertThat(ports.listApiTokensService().execute(viaOperator, new ListApiTokensQuery(ada.ref(), new PageQuery(10, ""))).items()).extracting(ApiToken::id)
         .containsExactlyInAnyOrder(leaked.token().id(), kept.token().id());
-    manage.deleteApiToken(viaOperator, ada.ref(), leaked.token().id());
+    ports.deleteApiTokenService().execute(viaOperator, new DeleteApiTokenCommand(ada.ref(), leaked.token().id()));
 
     assertThat(authenticate.authenticate(leaked.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
     assertThat(authenticate.authenticate(kept.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
@@ -112,12 +115,12 @@ class PersonalAccessTokensTest {
   @Test
   void aUserManagerWithTheirOwnTokenDeletesAMembersToken() {
     User ada = newUser(withApi());
-    IssuedToken leaked = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
+    IssuedToken leaked = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
     User manager = newUser(userManagers);
     Principal.TenantPrincipal viaToken = (Principal.TenantPrincipal) ports.signIn(
-        create.createApiToken(ports.actAs(tenant, manager.id()), manager.ref(), NAME));
+        create.execute(ports.actAs(tenant, manager.id()), new CreateApiTokenCommand(manager.ref(), NAME)));
 
-    manage.deleteApiToken(viaToken, ada.ref(), leaked.token().id());
+    ports.deleteApiTokenService().execute(viaToken, new DeleteApiTokenCommand(ada.ref(), leaked.token().id()));
 
     assertThat(authenticate.authenticate(leaked.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
     assertThat(ports.audit.entries().getLast().token()).contains(viaToken.tokenId());
@@ -129,29 +132,29 @@ class PersonalAccessTokensTest {
     Principal.TenantPrincipal viaOperator = ports.actAs(tenant, manager.id());
     int audited = ports.audit.entries().size();
 
-    assertThat(manage.listApiTokens(viaOperator, owner.ref(), 10, "").items())
+    assertThat(ports.listApiTokensService().execute(viaOperator, new ListApiTokensQuery(owner.ref(), new PageQuery(10, ""))).items())
         .extracting(ApiToken::id).containsExactly(acme.ownerToken().token().id());
-    assertThatThrownBy(() -> manage.deleteApiToken(viaOperator, owner.ref(), acme.ownerToken().token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(viaOperator, new DeleteApiTokenCommand(owner.ref(), acme.ownerToken().token().id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("only the account holder can delete the account holder's tokens");
 
     assertThat(authenticate.authenticate(acme.ownerToken().secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
     assertThat(ports.audit.entries()).hasSize(audited);
-    manage.deleteApiToken(holder, owner.ref(), acme.ownerToken().token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(owner.ref(), acme.ownerToken().token().id()));
     assertThat(authenticate.authenticate(acme.ownerToken().secret().reveal())).isEqualTo(new TokenCheck.Unknown());
   }
 
   @Test
   void withoutDeleteOnUsersNobodyManagesAnotherUsersTokens() {
     User ada = newUser(withApi());
-    IssuedToken token = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
-    Role updaters = roles.createRole(holder, new RoleCommands.Create(new DisplayName("Updaters"),
+    IssuedToken token = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
+    Role updaters = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Updaters"),
         PermissionSet.of(Grant.of(DataModel.USERS, Action.READ, Action.UPDATE)), true));
     Principal.TenantPrincipal updater = ports.actAs(tenant, newUser(updaters).id());
 
-    assertThatThrownBy(() -> manage.listApiTokens(updater, ada.ref(), 10, ""))
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(updater, new ListApiTokensQuery(ada.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> manage.deleteApiToken(updater, ada.ref(), token.token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(updater, new DeleteApiTokenCommand(ada.ref(), token.token().id())))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(authenticate.authenticate(token.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
   }
@@ -161,12 +164,12 @@ class PersonalAccessTokensTest {
     User ada = newUser(withApi());
     User manager = newUser(userManagers);
 
-    assertThatThrownBy(() -> create.createApiToken(ports.actAs(tenant, manager.id()), ada.ref(), NAME))
+    assertThatThrownBy(() -> create.execute(ports.actAs(tenant, manager.id()), new CreateApiTokenCommand(ada.ref(), NAME)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("personal access tokens can only be created by their owner");
-    assertThatThrownBy(() -> create.createApiToken(holder, ada.ref(), NAME))
+    assertThatThrownBy(() -> create.execute(holder, new CreateApiTokenCommand(ada.ref(), NAME)))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> create.createApiToken(ports.actAs(tenant, ada.id()), owner.ref(), NAME))
+    assertThatThrownBy(() -> create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(owner.ref(), NAME)))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.tokens.countByOwner(tenant, ada.ref())).isZero();
     assertThat(ports.tokens.countByOwner(tenant, owner.ref())).isEqualTo(1);
@@ -175,25 +178,25 @@ class PersonalAccessTokensTest {
   @Test
   void deactivatingAUserStopsTheirTokensOnTheNextCallAndActingForThemToo() {
     User ada = newUser(withApi());
-    IssuedToken token = create.createApiToken(ports.actAs(tenant, ada.id()), ada.ref(), NAME);
+    IssuedToken token = create.execute(ports.actAs(tenant, ada.id()), new CreateApiTokenCommand(ada.ref(), NAME));
 
-    users.changeState(holder, ada.id(), dev.latchkey.domain.user.UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(ada.id(), dev.latchkey.domain.user.UserState.DEACTIVATED));
 
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
     assertThat(authenticate.actAs(Fixtures.operator(), tenant, ada.id())).isEqualTo(new TokenCheck.OwnerInactive());
   }
 
   private Role withApi() {
-    return roles.createRole(holder, new RoleCommands.Create(Fixtures.anyDisplayName(),
+    return ports.createRoleService().execute(holder, new CreateRoleCommand(Fixtures.anyDisplayName(),
         PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ)), true));
   }
 
   private User newUser(Role role) {
-    return users.createUser(holder, new UserCommands.Create(Fixtures.anyEmail(), Fixtures.anyDisplayName(), role.id()));
+    return ports.createUserService().execute(holder, new CreateUserCommand(Fixtures.anyEmail(), Fixtures.anyDisplayName(), role.id()));
   }
 
-  private RoleCommands.Update apiAccess(Role role, boolean access) {
-    return new RoleCommands.Update(role.id(), Optional.empty(), Optional.empty(), Optional.of(access),
+  private UpdateRoleCommand apiAccess(Role role, boolean access) {
+    return new UpdateRoleCommand(role.id(), Optional.empty(), Optional.empty(), Optional.of(access),
         OptionalLong.empty());
   }
 }

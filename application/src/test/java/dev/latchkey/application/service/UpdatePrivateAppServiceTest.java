@@ -44,7 +44,7 @@ class UpdatePrivateAppServiceTest {
 
   @Test
   void renamingChangesTheNameAloneAndIsAudited() {
-    PrivateApp updated = service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Renamed")),
+    PrivateApp updated = service.execute(holder, change(Optional.of(new DisplayName("Renamed")),
         Optional.empty(), Optional.empty(), OptionalLong.empty()));
 
     assertThat(updated.displayName()).isEqualTo(new DisplayName("Renamed"));
@@ -58,7 +58,7 @@ class UpdatePrivateAppServiceTest {
 
   @Test
   void describingChangesTheDescriptionAlone() {
-    PrivateApp updated = service.updatePrivateApp(holder, change(Optional.empty(),
+    PrivateApp updated = service.execute(holder, change(Optional.empty(),
         Optional.of(new Description("Nightly export\nto BigQuery")), Optional.empty(), OptionalLong.empty()));
 
     assertThat(updated.description().value()).isEqualTo("Nightly export\nto BigQuery");
@@ -71,19 +71,19 @@ class UpdatePrivateAppServiceTest {
     // Cached tokens carry the app's name and grants, never its description.
     int announced = ports.credentialChanges.announced().size();
 
-    service.updatePrivateApp(holder, change(Optional.empty(), Optional.of(new Description("Nightly export")),
+    service.execute(holder, change(Optional.empty(), Optional.of(new Description("Nightly export")),
         Optional.empty(), OptionalLong.empty()));
     assertThat(lastAudit().details()).isEqualTo(Map.of("description", "Nightly export"));
     assertThat(ports.credentialChanges.announced()).hasSize(announced);
 
-    service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Exporter")), Optional.empty(),
+    service.execute(holder, change(Optional.of(new DisplayName("Exporter")), Optional.empty(),
         Optional.empty(), OptionalLong.empty()));
     assertThat(ports.credentialChanges.announced()).hasSize(announced + 1).endsWith(tenant);
   }
 
   @Test
   void narrowingTheGrantsChangesTheGrantsAlone() {
-    PrivateApp updated = service.updatePrivateApp(holder, change(Optional.empty(), Optional.empty(),
+    PrivateApp updated = service.execute(holder, change(Optional.empty(), Optional.empty(),
         Optional.of(READ_TICKETS), OptionalLong.empty()));
 
     assertThat(updated.grants()).isEqualTo(READ_TICKETS);
@@ -95,7 +95,7 @@ class UpdatePrivateAppServiceTest {
   void changingEveryFieldAtOnceIncrementsTheVersionByExactlyOneWithOneAuditEntry() {
     int auditEntries = ports.audit.entries().size();
 
-    PrivateApp updated = service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Renamed")),
+    PrivateApp updated = service.execute(holder, change(Optional.of(new DisplayName("Renamed")),
         Optional.of(new Description("New")), Optional.of(READ_TICKETS), OptionalLong.of(1)));
 
     assertThat(updated.version()).isEqualTo(app.version() + 1);
@@ -105,7 +105,7 @@ class UpdatePrivateAppServiceTest {
 
   @Test
   void theUpdateIsAuditedAsTheCallersDoing() {
-    PrivateApp updated = service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Renamed")),
+    PrivateApp updated = service.execute(holder, change(Optional.of(new DisplayName("Renamed")),
         Optional.empty(), Optional.empty(), OptionalLong.empty()));
 
     AuditEntry entry = lastAudit();
@@ -120,9 +120,9 @@ class UpdatePrivateAppServiceTest {
   void anUpdateThatChangesNothingReturnsTheAppUnchangedAndWritesNoAudit() {
     int auditEntries = ports.audit.entries().size();
 
-    PrivateApp same = service.updatePrivateApp(holder, change(Optional.of(app.displayName()),
+    PrivateApp same = service.execute(holder, change(Optional.of(app.displayName()),
         Optional.of(new Description("  ")), Optional.of(SUPPORT), OptionalLong.of(app.version())));
-    PrivateApp empty = service.updatePrivateApp(holder, change(Optional.empty(), Optional.empty(),
+    PrivateApp empty = service.execute(holder, change(Optional.empty(), Optional.empty(),
         Optional.empty(), OptionalLong.empty()));
 
     assertThat(same).isEqualTo(app);
@@ -133,10 +133,10 @@ class UpdatePrivateAppServiceTest {
 
   @Test
   void aStaleExpectedVersionIsAConflictAndChangesNothing() {
-    PrivateApp renamed = service.updatePrivateApp(holder, change(Optional.of(new DisplayName("First")),
+    PrivateApp renamed = service.execute(holder, change(Optional.of(new DisplayName("First")),
         Optional.empty(), Optional.empty(), OptionalLong.of(1)));
 
-    assertThatThrownBy(() -> service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Second")),
+    assertThatThrownBy(() -> service.execute(holder, change(Optional.of(new DisplayName("Second")),
             Optional.empty(), Optional.empty(), OptionalLong.of(1))))
         .isInstanceOf(ConflictException.class);
 
@@ -150,7 +150,7 @@ class UpdatePrivateAppServiceTest {
     ports.privateApps.beforeNextUpdate(() -> ports.privateApps.update(concurrent));
     int auditEntries = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updatePrivateApp(holder, change(Optional.of(new DisplayName("Mine")),
+    assertThatThrownBy(() -> service.execute(holder, change(Optional.of(new DisplayName("Mine")),
             Optional.empty(), Optional.empty(), OptionalLong.empty())))
         .isInstanceOf(ConflictException.class);
 
@@ -165,7 +165,7 @@ class UpdatePrivateAppServiceTest {
         Grant.of(DataModel.PRIVATE_APPS, Action.UPDATE), Grant.of(DataModel.TICKETS, Action.READ)));
     PermissionSet more = PermissionSet.of(Grant.of(DataModel.TICKETS, Action.READ, Action.DELETE));
 
-    assertThatThrownBy(() -> service.updatePrivateApp(caller, change(Optional.empty(), Optional.empty(),
+    assertThatThrownBy(() -> service.execute(caller, change(Optional.empty(), Optional.empty(),
             Optional.of(more), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageEndingWith(": tickets delete");
@@ -178,7 +178,7 @@ class UpdatePrivateAppServiceTest {
     Principal.TenantPrincipal caller = member(PermissionSet.of(
         Grant.of(DataModel.PRIVATE_APPS, Action.UPDATE), Grant.of(DataModel.TICKETS, Action.READ)));
 
-    PrivateApp updated = service.updatePrivateApp(caller, change(Optional.empty(), Optional.empty(),
+    PrivateApp updated = service.execute(caller, change(Optional.empty(), Optional.empty(),
         Optional.of(READ_TICKETS), OptionalLong.empty()));
 
     assertThat(updated.grants()).isEqualTo(READ_TICKETS);
@@ -191,10 +191,10 @@ class UpdatePrivateAppServiceTest {
     UpdatePrivateAppCommand rename = change(Optional.of(new DisplayName("Renamed")), Optional.empty(),
         Optional.empty(), OptionalLong.empty());
 
-    assertThatThrownBy(() -> service.updatePrivateApp(caller, rename))
+    assertThatThrownBy(() -> service.execute(caller, rename))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the update permission on private_apps");
-    assertThatThrownBy(() -> service.updatePrivateApp(Fixtures.operator(), rename))
+    assertThatThrownBy(() -> service.execute(Fixtures.operator(), rename))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.privateApps.findById(tenant, app.id())).contains(app);
   }
@@ -204,9 +204,9 @@ class UpdatePrivateAppServiceTest {
     PrivateApp foreign = ports.storePrivateApp(ports.createTenant().tenant().id(), PermissionSet.none());
     ports.privateApps.delete(tenant, app.id(), later);
 
-    assertThatThrownBy(() -> service.updatePrivateApp(holder, renameOf(foreign.id())))
+    assertThatThrownBy(() -> service.execute(holder, renameOf(foreign.id())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.updatePrivateApp(holder, renameOf(app.id())))
+    assertThatThrownBy(() -> service.execute(holder, renameOf(app.id())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.privateApps.all()).containsExactly(foreign);
   }

@@ -22,7 +22,8 @@ class AuthorizationGateServerInterceptorTest {
     FakeUseCases useCases = new FakeUseCases();
     String name = InProcessServerBuilder.generateName();
     Server server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(new AuthGrpcService(useCases, useCases))
+        .addService(new AuthGrpcService(useCases.getCallerIdentityUseCase(), useCases.introspectTokenUseCase(),
+            useCases.checkAccessUseCase()))
         .intercept(new ErrorMappingServerInterceptor())
         .intercept(new AuthorizationGateServerInterceptor())
         .build().start();

@@ -3,28 +3,65 @@ package dev.latchkey.adapter.grpc.support;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.CallerIdentity;
+import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
+import dev.latchkey.application.port.in.ChangeUserStateUseCase;
+import dev.latchkey.application.port.in.CheckAccessUseCase;
+import dev.latchkey.application.port.in.CreateApiTokenUseCase;
+import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.CreateRoleCommand;
+import dev.latchkey.application.port.in.CreateRoleUseCase;
 import dev.latchkey.application.port.in.CreateTenantCommand;
 import dev.latchkey.application.port.in.CreateTenantUseCase;
+import dev.latchkey.application.port.in.CreateUserCommand;
+import dev.latchkey.application.port.in.CreateUserUseCase;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.DeleteApiTokenUseCase;
+import dev.latchkey.application.port.in.DeletePrivateAppUseCase;
+import dev.latchkey.application.port.in.DeleteRoleUseCase;
+import dev.latchkey.application.port.in.DeleteUserUseCase;
+import dev.latchkey.application.port.in.GetApiTokenUseCase;
 import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
+import dev.latchkey.application.port.in.GetPrivateAppUseCase;
+import dev.latchkey.application.port.in.GetRoleUseCase;
 import dev.latchkey.application.port.in.GetTenantUseCase;
+import dev.latchkey.application.port.in.GetUserUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
+import dev.latchkey.application.port.in.ListApiTokensUseCase;
+import dev.latchkey.application.port.in.ListAuditEventsUseCase;
 import dev.latchkey.application.port.in.ListDataModelsUseCase;
+import dev.latchkey.application.port.in.ListPrivateAppsUseCase;
+import dev.latchkey.application.port.in.ListRequestLogsUseCase;
+import dev.latchkey.application.port.in.ListRolesUseCase;
 import dev.latchkey.application.port.in.ListTenantsUseCase;
-import dev.latchkey.application.port.in.ManageRolesUseCase;
-import dev.latchkey.application.port.in.ManageUsersUseCase;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.ListUsersUseCase;
+import dev.latchkey.application.port.in.Request;
 import dev.latchkey.application.port.in.TokenCheck;
-import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.in.TransferAccountHolderUseCase;
+import dev.latchkey.application.port.in.UpdatePrivateAppUseCase;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
+import dev.latchkey.application.port.in.UpdateRoleUseCase;
+import dev.latchkey.application.port.in.UpdateUserCommand;
+import dev.latchkey.application.port.in.UpdateUserUseCase;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.domain.common.Description;
+import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.DataModel;
+import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.principal.PrivateAppId;
+import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.privateapp.PrivateAppState;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.token.ApiToken;
+import dev.latchkey.domain.token.ApiTokenId;
+import dev.latchkey.domain.token.IssuedToken;
+import dev.latchkey.domain.token.TokenDigest;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
@@ -40,16 +77,7 @@ import java.util.UUID;
  * Scripted stand-ins for the use cases the gRPC adapter calls. They record what reached them, so a
  * test can tell whether the adapter called the application at all, and with what.
  */
-public final class FakeUseCases
-    implements AuthenticateTokenUseCase,
-        GetCallerIdentityUseCase,
-        ListDataModelsUseCase,
-        CreateTenantUseCase,
-        GetTenantUseCase,
-        ListTenantsUseCase,
-        IntrospectTokenUseCase,
-        ManageRolesUseCase,
-        ManageUsersUseCase {
+public final class FakeUseCases implements AuthenticateTokenUseCase {
 
   /** Outcome per well-formed token; a well-formed token not in here is {@link TokenCheck.Unknown}. */
   public final Map<String, TokenCheck> tokens = new HashMap<>();
@@ -60,6 +88,8 @@ public final class FakeUseCases
 
   public final List<String> presentedTokens = new ArrayList<>();
   public final List<Principal> callers = new ArrayList<>();
+  /** The operation each request that reached a use case declared, in call order. */
+  public final List<Operation> operations = new ArrayList<>();
   public final List<CreateTenantCommand> createdTenants = new ArrayList<>();
   public final List<TenantId> tenantLookups = new ArrayList<>();
   public final List<String> tenantPageRequests = new ArrayList<>();
@@ -77,16 +107,16 @@ public final class FakeUseCases
   public final List<String> actAsRequests = new ArrayList<>();
 
   public final Map<RoleId, Role> roles = new HashMap<>();
-  public final List<RoleCommands.Create> createdRoles = new ArrayList<>();
-  public final List<RoleCommands.Update> updatedRoles = new ArrayList<>();
+  public final List<CreateRoleCommand> createdRoles = new ArrayList<>();
+  public final List<UpdateRoleCommand> updatedRoles = new ArrayList<>();
   public final List<RoleId> roleLookups = new ArrayList<>();
   public final List<RoleId> deletedRoles = new ArrayList<>();
   public final List<String> rolePageRequests = new ArrayList<>();
   public Page<Role> nextRolePage = new Page<>(List.of(), Optional.empty());
 
   public final Map<UserId, User> users = new HashMap<>();
-  public final List<UserCommands.Create> createdUsers = new ArrayList<>();
-  public final List<UserCommands.Update> updatedUsers = new ArrayList<>();
+  public final List<CreateUserCommand> createdUsers = new ArrayList<>();
+  public final List<UpdateUserCommand> updatedUsers = new ArrayList<>();
   public final List<UserId> userLookups = new ArrayList<>();
   /** State changes, as {@code <user id> -> <state>}. */
   public final List<String> userStateChanges = new ArrayList<>();
@@ -139,42 +169,36 @@ public final class FakeUseCases
     return actAsOutcomes.getOrDefault(name, new TokenCheck.OwnerInactive());
   }
 
-  @Override
-  public Optional<CallerIdentity> introspect(Principal caller, String token) {
+  private Optional<CallerIdentity> introspect(Principal caller, String token) {
     enter(caller);
     return tokens.get(token) instanceof TokenCheck.Valid(Principal subject)
         ? Optional.of(CallerIdentity.of(subject)) : Optional.empty();
   }
 
-  @Override
-  public boolean checkAccess(Principal caller, String token, DataModel model,
+  private boolean checkAccess(Principal caller, String token, DataModel model,
       dev.latchkey.domain.permission.Action action) {
     enter(caller);
     return tokens.get(token) instanceof TokenCheck.Valid(Principal.TenantPrincipal subject)
         && subject.allows(model, action);
   }
 
-  @Override
-  public CallerIdentity getCallerIdentity(Principal caller) {
+  private CallerIdentity getCallerIdentity(Principal caller) {
     enter(caller);
     return CallerIdentity.of(caller);
   }
 
-  @Override
-  public List<DataModel> listDataModels(Principal caller) {
+  private List<DataModel> listDataModels(Principal caller) {
     enter(caller);
     return dataModels;
   }
 
-  @Override
-  public CreatedTenant createTenant(Principal caller, CreateTenantCommand command) {
+  private CreatedTenant createTenant(Principal caller, CreateTenantCommand command) {
     enter(caller);
     createdTenants.add(command);
     return nextCreatedTenant;
   }
 
-  @Override
-  public Tenant getTenant(Principal caller, TenantId id) {
+  private Tenant getTenant(Principal caller, TenantId id) {
     enter(caller);
     tenantLookups.add(id);
     Tenant tenant = tenants.get(id);
@@ -184,15 +208,13 @@ public final class FakeUseCases
     return tenant;
   }
 
-  @Override
-  public Page<Tenant> listTenants(Principal caller, int pageSize, String pageToken) {
+  private Page<Tenant> listTenants(Principal caller, int pageSize, String pageToken) {
     enter(caller);
     tenantPageRequests.add(pageSize + ":" + pageToken);
     return nextTenantPage;
   }
 
-  @Override
-  public Role createRole(Principal caller, RoleCommands.Create command) {
+  private Role createRole(Principal caller, CreateRoleCommand command) {
     enter(caller);
     createdRoles.add(command);
     Role role = new Role(tenantOf(caller), new RoleId(UUID.randomUUID()), command.displayName(), command.grants(),
@@ -201,22 +223,19 @@ public final class FakeUseCases
     return role;
   }
 
-  @Override
-  public Role getRole(Principal caller, RoleId id) {
+  private Role getRole(Principal caller, RoleId id) {
     enter(caller);
     roleLookups.add(id);
     return role(id);
   }
 
-  @Override
-  public Page<Role> listRoles(Principal caller, int pageSize, String pageToken) {
+  private Page<Role> listRoles(Principal caller, int pageSize, String pageToken) {
     enter(caller);
     rolePageRequests.add(pageSize + ":" + pageToken);
     return nextRolePage;
   }
 
-  @Override
-  public Role updateRole(Principal caller, RoleCommands.Update command) {
+  private Role updateRole(Principal caller, UpdateRoleCommand command) {
     enter(caller);
     updatedRoles.add(command);
     Role role = role(command.id());
@@ -233,14 +252,12 @@ public final class FakeUseCases
     return role;
   }
 
-  @Override
-  public void deleteRole(Principal caller, RoleId id) {
+  private void deleteRole(Principal caller, RoleId id) {
     enter(caller);
     deletedRoles.add(id);
   }
 
-  @Override
-  public User createUser(Principal caller, UserCommands.Create command) {
+  private User createUser(Principal caller, CreateUserCommand command) {
     enter(caller);
     createdUsers.add(command);
     User user = User.member(tenantOf(caller), new UserId(UUID.randomUUID()), command.email(), command.displayName(),
@@ -249,15 +266,13 @@ public final class FakeUseCases
     return user;
   }
 
-  @Override
-  public User getUser(Principal caller, UserId id) {
+  private User getUser(Principal caller, UserId id) {
     enter(caller);
     userLookups.add(id);
     return user(id);
   }
 
-  @Override
-  public Page<User> listUsers(Principal caller, int pageSize, String pageToken, Optional<RoleId> role,
+  private Page<User> listUsers(Principal caller, int pageSize, String pageToken, Optional<RoleId> role,
       Optional<UserState> state) {
     enter(caller);
     userPageRequests.add(pageSize + ":" + pageToken + ":" + role.map(RoleId::toString).orElse("-") + ":"
@@ -265,8 +280,7 @@ public final class FakeUseCases
     return nextUserPage;
   }
 
-  @Override
-  public User updateUser(Principal caller, UserCommands.Update command) {
+  private User updateUser(Principal caller, UpdateUserCommand command) {
     enter(caller);
     updatedUsers.add(command);
     User user = user(command.id());
@@ -280,8 +294,7 @@ public final class FakeUseCases
     return user;
   }
 
-  @Override
-  public User changeState(Principal caller, UserId id, UserState state) {
+  private User changeState(Principal caller, UserId id, UserState state) {
     enter(caller);
     userStateChanges.add(id + " -> " + state);
     User user = user(id).withState(state, TestValues.UPDATED);
@@ -289,14 +302,12 @@ public final class FakeUseCases
     return user;
   }
 
-  @Override
-  public void deleteUser(Principal caller, UserId id) {
+  private void deleteUser(Principal caller, UserId id) {
     enter(caller);
     deletedUsers.add(id);
   }
 
-  @Override
-  public User transferAccountHolder(Principal caller, UserId to) {
+  private User transferAccountHolder(Principal caller, UserId to) {
     enter(caller);
     accountHolderTransfers.add(to);
     User user = user(to).withAccountHolder(true, TestValues.UPDATED);
@@ -322,6 +333,194 @@ public final class FakeUseCases
 
   private static TenantId tenantOf(Principal caller) {
     return caller instanceof Principal.TenantPrincipal p ? p.tenantId() : TestValues.tenantId();
+  }
+
+  /**
+   * The use cases, as the gRPC services get them: each records the operation its request
+   * declares, then answers as scripted.
+   */
+  public CreateTenantUseCase createTenantUseCase() {
+    return (caller, c) -> createTenant(seen(caller, c), c);
+  }
+
+  public GetTenantUseCase getTenantUseCase() {
+    return (caller, q) -> getTenant(seen(caller, q), q.id());
+  }
+
+  public ListTenantsUseCase listTenantsUseCase() {
+    return (caller, q) -> listTenants(seen(caller, q), q.page().pageSize(), q.page().pageToken());
+  }
+
+  public GetCallerIdentityUseCase getCallerIdentityUseCase() {
+    return (caller, q) -> getCallerIdentity(seen(caller, q));
+  }
+
+  public IntrospectTokenUseCase introspectTokenUseCase() {
+    return (caller, q) -> introspect(seen(caller, q), q.token());
+  }
+
+  public CheckAccessUseCase checkAccessUseCase() {
+    return (caller, q) -> checkAccess(seen(caller, q), q.token(), q.model(), q.action());
+  }
+
+  public ListDataModelsUseCase listDataModelsUseCase() {
+    return (caller, q) -> listDataModels(seen(caller, q));
+  }
+
+  public CreateRoleUseCase createRoleUseCase() {
+    return (caller, c) -> createRole(seen(caller, c), c);
+  }
+
+  public GetRoleUseCase getRoleUseCase() {
+    return (caller, q) -> getRole(seen(caller, q), q.id());
+  }
+
+  public ListRolesUseCase listRolesUseCase() {
+    return (caller, q) -> listRoles(seen(caller, q), q.page().pageSize(), q.page().pageToken());
+  }
+
+  public UpdateRoleUseCase updateRoleUseCase() {
+    return (caller, c) -> updateRole(seen(caller, c), c);
+  }
+
+  public DeleteRoleUseCase deleteRoleUseCase() {
+    return (caller, c) -> {
+      deleteRole(seen(caller, c), c.id());
+      return null;
+    };
+  }
+
+  public CreateUserUseCase createUserUseCase() {
+    return (caller, c) -> createUser(seen(caller, c), c);
+  }
+
+  public GetUserUseCase getUserUseCase() {
+    return (caller, q) -> getUser(seen(caller, q), q.id());
+  }
+
+  public ListUsersUseCase listUsersUseCase() {
+    return (caller, q) -> listUsers(seen(caller, q), q.page().pageSize(), q.page().pageToken(), q.role(), q.state());
+  }
+
+  public UpdateUserUseCase updateUserUseCase() {
+    return (caller, c) -> updateUser(seen(caller, c), c);
+  }
+
+  public ChangeUserStateUseCase changeUserStateUseCase() {
+    return (caller, c) -> changeState(seen(caller, c), c.id(), c.state());
+  }
+
+  public DeleteUserUseCase deleteUserUseCase() {
+    return (caller, c) -> {
+      deleteUser(seen(caller, c), c.id());
+      return null;
+    };
+  }
+
+  public TransferAccountHolderUseCase transferAccountHolderUseCase() {
+    return (caller, c) -> transferAccountHolder(seen(caller, c), c.to());
+  }
+
+  public CreatePrivateAppUseCase createPrivateAppUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return PrivateApp.create(tenantOf(caller), new PrivateAppId(UUID.randomUUID()), c.displayName(),
+          c.description(), c.grants(), caller.actor(), TestValues.CREATED);
+    };
+  }
+
+  public GetPrivateAppUseCase getPrivateAppUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return anyApp(caller, q.id());
+    };
+  }
+
+  public ListPrivateAppsUseCase listPrivateAppsUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public UpdatePrivateAppUseCase updatePrivateAppUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return anyApp(caller, c.id());
+    };
+  }
+
+  public ChangePrivateAppStateUseCase changePrivateAppStateUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return anyApp(caller, c.id());
+    };
+  }
+
+  public DeletePrivateAppUseCase deletePrivateAppUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return null;
+    };
+  }
+
+  public CreateApiTokenUseCase createApiTokenUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      TokenSecret secret = TestValues.token(ApiToken.kindFor(c.owner()));
+      return new IssuedToken(anyToken(caller, c.owner(), new ApiTokenId(UUID.randomUUID()), secret), secret);
+    };
+  }
+
+  public GetApiTokenUseCase getApiTokenUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return anyToken(caller, q.owner(), q.id(), TestValues.token(ApiToken.kindFor(q.owner())));
+    };
+  }
+
+  public ListApiTokensUseCase listApiTokensUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public DeleteApiTokenUseCase deleteApiTokenUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return null;
+    };
+  }
+
+  public ListAuditEventsUseCase listAuditEventsUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public ListRequestLogsUseCase listRequestLogsUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  /** Notes the operation {@code request} declares; returns {@code caller}. */
+  private Principal seen(Principal caller, Request request) {
+    operations.add(request.operation());
+    return caller;
+  }
+
+  private static PrivateApp anyApp(Principal caller, PrivateAppId id) {
+    return new PrivateApp(tenantOf(caller), id, new DisplayName("App"), Description.EMPTY, PrivateAppState.ENABLED,
+        PermissionSet.none(), TestValues.CREATED, TestValues.CREATED, caller.actor(), 1);
+  }
+
+  private static ApiToken anyToken(Principal caller, Actor owner, ApiTokenId id, TokenSecret secret) {
+    return new ApiToken(tenantOf(caller), id, owner, new DisplayName("Token"), secret.displayPrefix(),
+        new TokenDigest("k1", new byte[32]), TestValues.CREATED, caller.actor(), null);
   }
 
   /** How many calls reached a use case other than the token check. */

@@ -1,7 +1,11 @@
 package dev.latchkey.adapter.grpc.support;
 
+import dev.latchkey.adapter.grpc.ApiTokenGrpcService;
+import dev.latchkey.adapter.grpc.AuditGrpcService;
 import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
+import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
+import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
@@ -76,11 +80,23 @@ public final class InProcessApi implements AutoCloseable {
     String name = InProcessServerBuilder.generateName();
     this.server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(new TenantGrpcService(useCases, useCases, useCases))
-        .addService(new AuthGrpcService(useCases, useCases))
-        .addService(new DataModelGrpcService(useCases))
-        .addService(new RoleGrpcService(useCases))
-        .addService(new UserGrpcService(useCases))
+        .addService(new TenantGrpcService(
+            useCases.createTenantUseCase(), useCases.getTenantUseCase(), useCases.listTenantsUseCase()))
+        .addService(new AuthGrpcService(
+            useCases.getCallerIdentityUseCase(), useCases.introspectTokenUseCase(), useCases.checkAccessUseCase()))
+        .addService(new DataModelGrpcService(useCases.listDataModelsUseCase()))
+        .addService(new RoleGrpcService(useCases.createRoleUseCase(), useCases.getRoleUseCase(),
+            useCases.listRolesUseCase(), useCases.updateRoleUseCase(), useCases.deleteRoleUseCase()))
+        .addService(new UserGrpcService(useCases.createUserUseCase(), useCases.getUserUseCase(),
+            useCases.listUsersUseCase(), useCases.updateUserUseCase(), useCases.changeUserStateUseCase(),
+            useCases.deleteUserUseCase(), useCases.transferAccountHolderUseCase()))
+        .addService(new PrivateAppGrpcService(useCases.createPrivateAppUseCase(), useCases.getPrivateAppUseCase(),
+            useCases.listPrivateAppsUseCase(), useCases.updatePrivateAppUseCase(),
+            useCases.changePrivateAppStateUseCase(), useCases.deletePrivateAppUseCase()))
+        .addService(new ApiTokenGrpcService(useCases.createApiTokenUseCase(), useCases.getApiTokenUseCase(),
+            useCases.listApiTokensUseCase(), useCases.deleteApiTokenUseCase()))
+        .addService(new AuditGrpcService(useCases.listAuditEventsUseCase()))
+        .addService(new RequestLogGrpcService(useCases.listRequestLogsUseCase()))
         .addService(bytesService(HEALTH_CHECK, healthChecks))
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.

@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.permission.PermissionSet;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * both.
  */
 public record CreatePrivateAppCommand(
-    DisplayName displayName, Description description, PermissionSet grants, Optional<PermissionSource> copyFrom) {
+    DisplayName displayName, Description description, PermissionSet grants, Optional<PermissionSource> copyFrom) implements Request {
   public CreatePrivateAppCommand {
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(description, "description");
@@ -20,5 +21,10 @@ public record CreatePrivateAppCommand(
     if (copyFrom.isPresent() && !grants.isEmpty()) {
       throw new IllegalArgumentException("grants are either explicit or copied");
     }
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.CREATE_PRIVATE_APP;
   }
 }

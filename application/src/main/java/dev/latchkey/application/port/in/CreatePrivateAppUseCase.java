@@ -1,17 +1,12 @@
 package dev.latchkey.application.port.in;
 
-import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
 
-/** Creating a private app (service account). */
-public interface CreatePrivateAppUseCase {
-  /**
-   * Creates an enabled app with the command's grants, or those of the app or role it copies.
-   *
-   * @throws dev.latchkey.domain.error.PermissionDeniedException without create on private_apps, or
-   *     if the app would get grants the caller does not hold
-   * @throws dev.latchkey.domain.error.NotFoundException if the copy source does not exist in the
-   *     caller's tenant
-   */
-  PrivateApp createPrivateApp(Principal caller, CreatePrivateAppCommand command);
-}
+/**
+ * Creates a private app, with explicit grants or a copy of an app's or a role's.
+ *
+ * @throws dev.latchkey.domain.error.PermissionDeniedException for grants beyond the caller's, or
+ *     copying from a source the caller may not read
+ * @throws dev.latchkey.domain.error.NotFoundException if the source does not exist
+ */
+public interface CreatePrivateAppUseCase extends UseCase<CreatePrivateAppCommand, PrivateApp> {}

@@ -1,21 +1,9 @@
 package dev.latchkey.application.port.in;
 
-import dev.latchkey.domain.permission.Action;
-import dev.latchkey.domain.permission.DataModel;
-import dev.latchkey.domain.principal.Principal;
 import java.util.Optional;
 
-/** Token checks for other services that accept Latchkey tokens. */
-public interface IntrospectTokenUseCase {
-  /**
-   * The identity behind {@code token} if it is usable now; empty for anything else (malformed,
-   * unknown, deleted, owner inactive, of another tenant than a tenant caller's), without saying which.
-   *
-   * @throws dev.latchkey.domain.error.PermissionDeniedException unless the caller is the operator or
-   *     holds read on token_introspection
-   */
-  Optional<CallerIdentity> introspect(Principal caller, String token);
-
-  /** Whether {@code token} is usable now and allows {@code action} on {@code model}. Same rules. */
-  boolean checkAccess(Principal caller, String token, DataModel model, Action action);
-}
+/**
+ * Whose a token is, if it is active. A caller with {@code token_introspection} read sees only
+ * its own tenant's tokens as active; the operator sees all. Never an error for a bad token: empty.
+ */
+public interface IntrospectTokenUseCase extends UseCase<IntrospectTokenQuery, Optional<CallerIdentity>> {}

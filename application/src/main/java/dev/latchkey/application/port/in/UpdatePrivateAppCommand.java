@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.permission.PermissionSet;
@@ -17,12 +18,17 @@ public record UpdatePrivateAppCommand(
     Optional<DisplayName> displayName,
     Optional<Description> description,
     Optional<PermissionSet> grants,
-    OptionalLong expectedVersion) {
+    OptionalLong expectedVersion) implements Request {
   public UpdatePrivateAppCommand {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(grants, "grants");
     Objects.requireNonNull(expectedVersion, "expectedVersion");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.UPDATE_PRIVATE_APP;
   }
 }

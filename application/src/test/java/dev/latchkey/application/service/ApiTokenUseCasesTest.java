@@ -8,6 +8,10 @@ import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
 import dev.latchkey.application.port.in.CreatedTenant;
+import dev.latchkey.application.port.in.DeleteApiTokenCommand;
+import dev.latchkey.application.port.in.GetApiTokenQuery;
+import dev.latchkey.application.port.in.ListApiTokensQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
@@ -31,9 +35,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ManageApiTokensServiceTest {
+class ApiTokenUseCasesTest {
   private final InMemoryPorts ports = new InMemoryPorts();
-  private final ManageApiTokensService service = ports.manageApiTokensService();
   private final AuthenticateTokenService authenticate = ports.authenticateTokenService();
   private final CreatedTenant acme = ports.createTenant();
   private final TenantId tenant = acme.tenant().id();
@@ -44,7 +47,7 @@ class ManageApiTokensServiceTest {
 
   @Test
   void aTokenIsReadWithItsMetadataOnly() {
-    ApiToken token = service.getApiToken(holder, app.ref(), first.token().id());
+    ApiToken token = ports.getApiTokenService().execute(holder, new GetApiTokenQuery(app.ref(), first.token().id()));
 
     assertThat(token).isEqualTo(first.token());
     assertThat(token.toString()).doesNotContain(first.secret().reveal());
@@ -55,11 +58,11 @@ class ManageApiTokensServiceTest {
     PrivateApp other = ports.storePrivateApp(tenant, PermissionSet.none());
     ports.tokens.delete(tenant, app.ref(), second.token().id(), ports.clock.instant());
 
-    assertThatThrownBy(() -> service.getApiToken(holder, app.ref(), Fixtures.anyApiTokenId()))
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(holder, new GetApiTokenQuery(app.ref(), Fixtures.anyApiTokenId())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.getApiToken(holder, app.ref(), second.token().id()))
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(holder, new GetApiTokenQuery(app.ref(), second.token().id())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.getApiToken(holder, other.ref(), first.token().id()))
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(holder, new GetApiTokenQuery(other.ref(), first.token().id())))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -69,11 +72,11 @@ class ManageApiTokensServiceTest {
     PrivateApp foreign = ports.storePrivateApp(otherTenant, PermissionSet.none());
     IssuedToken foreignToken = ports.issueToken(otherTenant, foreign.ref());
 
-    assertThatThrownBy(() -> service.getApiToken(holder, foreign.ref(), foreignToken.token().id()))
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(holder, new GetApiTokenQuery(foreign.ref(), foreignToken.token().id())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.listApiTokens(holder, foreign.ref(), 10, ""))
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(holder, new ListApiTokensQuery(foreign.ref(), new PageQuery(10, ""))))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.deleteApiToken(holder, foreign.ref(), foreignToken.token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(foreign.ref(), foreignToken.token().id())))
         .isInstanceOf(NotFoundException.class);
     assertThat(authenticate.authenticate(foreignToken.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
   }
@@ -84,8 +87,8 @@ class ManageApiTokensServiceTest {
     more.add(ports.issueToken(tenant, app.ref()));
     ports.issueToken(tenant, ports.storePrivateApp(tenant, PermissionSet.none()).ref());
 
-    Page<ApiToken> page1 = service.listApiTokens(holder, app.ref(), 2, "");
-    Page<ApiToken> page2 = service.listApiTokens(holder, app.ref(), 2, page1.nextCursor().orElseThrow());
+    Page<ApiToken> page1 = ports.listApiTokensService().execute(holder, new ListApiTokensQuery(app.ref(), new PageQuery(2, "")));
+    Page<ApiToken> page2 = ports.listApiTokensService().execute(holder, new ListApiTokensQuery(app.ref(), new PageQuery(2, page1.nextCursor().orElseThrow())));
 
     assertThat(page1.items()).containsExactly(more.get(2).token(), more.get(1).token());
     assertThat(page2.items()).containsExactly(more.get(0).token());
@@ -97,25 +100,25 @@ class ManageApiTokensServiceTest {
     PrivateApp other = ports.storePrivateApp(tenant, PermissionSet.none());
     ports.issueToken(tenant, other.ref());
     ports.issueToken(tenant, other.ref());
-    String otherToken = service.listApiTokens(holder, other.ref(), 1, "").nextCursor().orElseThrow();
+    String otherToken = ports.listApiTokensService().execute(holder, new ListApiTokensQuery(other.ref(), new PageQuery(1, ""))).nextCursor().orElseThrow();
 
-    assertThatThrownBy(() -> service.listApiTokens(holder, app.ref(), 1, otherToken))
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(holder, new ListApiTokensQuery(app.ref(), new PageQuery(1, otherToken))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
   }
 
   @Test
   void deletingATokenLeavesTheOtherTokensWorking() {
-    service.deleteApiToken(holder, app.ref(), first.token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(app.ref(), first.token().id()));
 
     assertThat(authenticate.authenticate(first.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
     assertThat(authenticate.authenticate(second.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
-    assertThat(service.listApiTokens(holder, app.ref(), 10, "").items()).containsExactly(second.token());
+    assertThat(ports.listApiTokensService().execute(holder, new ListApiTokensQuery(app.ref(), new PageQuery(10, ""))).items()).containsExactly(second.token());
   }
 
   @Test
   void deletingATokenIsAuditedAndASecondDeleteIsNotFound() {
-    service.deleteApiToken(holder, app.ref(), first.token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(app.ref(), first.token().id()));
     AuditEntry entry = ports.audit.entries().getLast();
     int auditEntries = ports.audit.entries().size();
 
@@ -124,7 +127,7 @@ class ManageApiTokensServiceTest {
     assertThat(entry.actor()).isEqualTo(holder.actor());
     assertThat(entry.token()).contains(holder.tokenId());
     assertThat(entry.details()).isEqualTo(Map.of());
-    assertThatThrownBy(() -> service.deleteApiToken(holder, app.ref(), first.token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(app.ref(), first.token().id())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.audit.entries()).hasSize(auditEntries);
   }
@@ -134,17 +137,17 @@ class ManageApiTokensServiceTest {
     Principal.TenantPrincipal reader = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.READ)));
     Principal.TenantPrincipal deleter = member(PermissionSet.of(Grant.of(DataModel.PRIVATE_APPS, Action.DELETE)));
 
-    assertThat(service.getApiToken(reader, app.ref(), first.token().id())).isEqualTo(first.token());
-    assertThat(service.listApiTokens(reader, app.ref(), 10, "").items()).hasSize(2);
-    assertThatThrownBy(() -> service.deleteApiToken(reader, app.ref(), first.token().id()))
+    assertThat(ports.getApiTokenService().execute(reader, new GetApiTokenQuery(app.ref(), first.token().id()))).isEqualTo(first.token());
+    assertThat(ports.listApiTokensService().execute(reader, new ListApiTokensQuery(app.ref(), new PageQuery(10, ""))).items()).hasSize(2);
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(reader, new DeleteApiTokenCommand(app.ref(), first.token().id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the delete permission on private_apps");
-    assertThatThrownBy(() -> service.getApiToken(deleter, app.ref(), first.token().id()))
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(deleter, new GetApiTokenQuery(app.ref(), first.token().id())))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.listApiTokens(deleter, app.ref(), 10, ""))
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(deleter, new ListApiTokensQuery(app.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatCode(() -> service.deleteApiToken(deleter, app.ref(), first.token().id())).doesNotThrowAnyException();
-    assertThatThrownBy(() -> service.getApiToken(Fixtures.operator(), app.ref(), second.token().id()))
+    assertThatCode(() -> ports.deleteApiTokenService().execute(deleter, new DeleteApiTokenCommand(app.ref(), first.token().id()))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> ports.getApiTokenService().execute(Fixtures.operator(), new GetApiTokenQuery(app.ref(), second.token().id())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -155,9 +158,9 @@ class ManageApiTokensServiceTest {
     IssuedToken spare = ports.issueToken(tenant, member.ref());
     Principal.TenantPrincipal caller = (Principal.TenantPrincipal) ports.signIn(own);
 
-    assertThat(service.getApiToken(caller, member.ref(), spare.token().id())).isEqualTo(spare.token());
-    assertThat(service.listApiTokens(caller, member.ref(), 10, "").items()).containsExactly(spare.token(), own.token());
-    service.deleteApiToken(caller, member.ref(), spare.token().id());
+    assertThat(ports.getApiTokenService().execute(caller, new GetApiTokenQuery(member.ref(), spare.token().id()))).isEqualTo(spare.token());
+    assertThat(ports.listApiTokensService().execute(caller, new ListApiTokensQuery(member.ref(), new PageQuery(10, ""))).items()).containsExactly(spare.token(), own.token());
+    ports.deleteApiTokenService().execute(caller, new DeleteApiTokenCommand(member.ref(), spare.token().id()));
 
     assertThat(authenticate.authenticate(spare.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
     assertThat(authenticate.authenticate(own.secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
@@ -170,12 +173,12 @@ class ManageApiTokensServiceTest {
     Principal.TenantPrincipal updater = member(PermissionSet.of(Grant.of(DataModel.USERS, Action.READ, Action.UPDATE)));
     Principal.TenantPrincipal admin = member(PermissionSet.of(Grant.of(DataModel.USERS, Action.UPDATE, Action.DELETE)));
 
-    assertThatThrownBy(() -> service.listApiTokens(updater, member.ref(), 10, ""))
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(updater, new ListApiTokensQuery(member.ref(), new PageQuery(10, ""))))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.deleteApiToken(updater, member.ref(), token.token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(updater, new DeleteApiTokenCommand(member.ref(), token.token().id())))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThat(service.listApiTokens(admin, member.ref(), 10, "").items()).containsExactly(token.token());
-    service.deleteApiToken(admin, member.ref(), token.token().id());
+    assertThat(ports.listApiTokensService().execute(admin, new ListApiTokensQuery(member.ref(), new PageQuery(10, ""))).items()).containsExactly(token.token());
+    ports.deleteApiTokenService().execute(admin, new DeleteApiTokenCommand(member.ref(), token.token().id()));
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
   }
 
@@ -186,15 +189,15 @@ class ManageApiTokensServiceTest {
     Actor.UserRef owner = acme.owner().ref();
     IssuedToken spare = ports.issueToken(tenant, owner);
 
-    assertThat(service.listApiTokens(admin, owner, 10, "").items()).hasSize(2);
-    assertThatThrownBy(() -> service.deleteApiToken(admin, owner, acme.ownerToken().token().id()))
+    assertThat(ports.listApiTokensService().execute(admin, new ListApiTokensQuery(owner, new PageQuery(10, ""))).items()).hasSize(2);
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(admin, new DeleteApiTokenCommand(owner, acme.ownerToken().token().id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("only the account holder can delete the account holder's tokens");
-    assertThatThrownBy(() -> service.deleteApiToken(ports.signInAs(tenant, adminApp.ref()), owner, spare.token().id()))
+    assertThatThrownBy(() -> ports.deleteApiTokenService().execute(ports.signInAs(tenant, adminApp.ref()), new DeleteApiTokenCommand(owner, spare.token().id())))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(authenticate.authenticate(acme.ownerToken().secret().reveal())).isInstanceOf(TokenCheck.Valid.class);
 
-    service.deleteApiToken(holder, owner, spare.token().id());
+    ports.deleteApiTokenService().execute(holder, new DeleteApiTokenCommand(owner, spare.token().id()));
     assertThat(authenticate.authenticate(spare.secret().reveal())).isEqualTo(new TokenCheck.Unknown());
   }
 
@@ -203,7 +206,7 @@ class ManageApiTokensServiceTest {
     Principal.TenantPrincipal admin = member(PermissionSet.all());
     Actor.UserRef nobody = new Actor.UserRef(Fixtures.anyUserId());
 
-    assertThatThrownBy(() -> service.listApiTokens(admin, nobody, 10, "")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.listApiTokensService().execute(admin, new ListApiTokensQuery(nobody, new PageQuery(10, "")))).isInstanceOf(NotFoundException.class);
   }
 
   private Principal.TenantPrincipal member(PermissionSet grants) {

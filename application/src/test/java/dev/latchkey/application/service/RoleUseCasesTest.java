@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ChangeUserStateCommand;
+import dev.latchkey.application.port.in.CreateRoleCommand;
+import dev.latchkey.application.port.in.CreateUserCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.DeleteRoleCommand;
+import dev.latchkey.application.port.in.DeleteUserCommand;
+import dev.latchkey.application.port.in.GetRoleQuery;
+import dev.latchkey.application.port.in.ListRolesQuery;
+import dev.latchkey.application.port.in.ListUsersQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.TokenCheck;
-import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.in.UpdateRoleCommand;
+import dev.latchkey.application.port.in.UpdateUserCommand;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.common.DisplayName;
@@ -38,13 +47,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-class ManageRolesServiceTest {
+class RoleUseCasesTest {
   private static final PermissionSet SUPPORT = PermissionSet.of(
       Grant.of(DataModel.TICKETS, Action.READ, Action.UPDATE), Grant.of(DataModel.COMPANIES, Action.READ));
   private static final PermissionSet READ_COMPANIES = PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ));
 
   private final InMemoryPorts ports = new InMemoryPorts();
-  private final ManageRolesService service = ports.manageRolesService();
   private final AuthenticateTokenService authenticate = ports.authenticateTokenService();
   private final CreatedTenant acme = ports.createTenant();
   private final TenantId tenant = acme.tenant().id();
@@ -55,7 +63,7 @@ class ManageRolesServiceTest {
   void aCreatedRoleIsStoredAtVersionOneAndAudited() {
     Instant now = ports.clock.advance(Duration.ofMinutes(1));
 
-    Role role = service.createRole(holder, new RoleCommands.Create(new DisplayName("Support"), SUPPORT, true));
+    Role role = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Support"), SUPPORT, true));
 
     assertThat(role.tenantId()).isEqualTo(tenant);
     assertThat(role.displayName()).isEqualTo(new DisplayName("Support"));
@@ -83,11 +91,11 @@ class ManageRolesServiceTest {
         member(with(READ_COMPANIES, Grant.of(DataModel.ROLES, Action.CREATE, Action.READ)));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.createRole(roleAdmin, new RoleCommands.Create(new DisplayName("Support"),
+    assertThatThrownBy(() -> ports.createRoleService().execute(roleAdmin, new CreateRoleCommand(new DisplayName("Support"),
             SUPPORT, false)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("you cannot give permissions you do not hold yourself: tickets read, tickets update");
-    assertThatThrownBy(() -> service.createRole(roleAdmin, new RoleCommands.Create(new DisplayName("Boss"),
+    assertThatThrownBy(() -> ports.createRoleService().execute(roleAdmin, new CreateRoleCommand(new DisplayName("Boss"),
             PermissionSet.all(), true)))
         .isInstanceOf(PermissionDeniedException.class);
 
@@ -99,7 +107,7 @@ class ManageRolesServiceTest {
   void aCallerMayCreateARoleWithinTheirOwnGrants() {
     Principal.TenantPrincipal roleAdmin = member(with(SUPPORT, Grant.of(DataModel.ROLES, Action.CREATE)));
 
-    Role role = service.createRole(roleAdmin, new RoleCommands.Create(new DisplayName("Readers"), READ_COMPANIES,
+    Role role = ports.createRoleService().execute(roleAdmin, new CreateRoleCommand(new DisplayName("Readers"), READ_COMPANIES,
         false));
 
     assertThat(ports.roles.findById(tenant, role.id())).contains(role);
@@ -109,12 +117,12 @@ class ManageRolesServiceTest {
   @Test
   void creatingARoleNeedsCreateOnRoles() {
     Principal.TenantPrincipal reader = member(with(SUPPORT, Grant.of(DataModel.ROLES, Action.READ)));
-    RoleCommands.Create command = new RoleCommands.Create(new DisplayName("Empty"), PermissionSet.none(), false);
+    CreateRoleCommand command = new CreateRoleCommand(new DisplayName("Empty"), PermissionSet.none(), false);
 
-    assertThatThrownBy(() -> service.createRole(reader, command))
+    assertThatThrownBy(() -> ports.createRoleService().execute(reader, command))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the create permission on roles");
-    assertThatThrownBy(() -> service.createRole(Fixtures.operator(), command))
+    assertThatThrownBy(() -> ports.createRoleService().execute(Fixtures.operator(), command))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.roles.ofTenant(tenant)).hasSize(defaults.size() + 1);
   }
@@ -125,11 +133,11 @@ class ManageRolesServiceTest {
     TenantId otherTenant = ports.createTenant().tenant().id();
     Role foreign = ports.roles.ofTenant(otherTenant).getFirst();
 
-    assertThat(service.getRole(holder, role.id())).isEqualTo(role);
-    assertThatThrownBy(() -> service.getRole(holder, foreign.id()))
+    assertThat(ports.getRoleService().execute(holder, new GetRoleQuery(role.id()))).isEqualTo(role);
+    assertThatThrownBy(() -> ports.getRoleService().execute(holder, new GetRoleQuery(foreign.id())))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("roles/" + foreign.id() + " not found");
-    assertThatThrownBy(() -> service.getRole(holder, Fixtures.anyRoleId())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.getRoleService().execute(holder, new GetRoleQuery(Fixtures.anyRoleId()))).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -137,9 +145,9 @@ class ManageRolesServiceTest {
     Principal.TenantPrincipal blind = member(SUPPORT);
     Role role = defaults.getFirst();
 
-    assertThatThrownBy(() -> service.getRole(blind, role.id())).isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.listRoles(blind, 10, "")).isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.getRole(Fixtures.operator(), role.id()))
+    assertThatThrownBy(() -> ports.getRoleService().execute(blind, new GetRoleQuery(role.id()))).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> ports.listRolesService().execute(blind, new ListRolesQuery(new PageQuery(10, "")))).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> ports.getRoleService().execute(Fixtures.operator(), new GetRoleQuery(role.id())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -149,8 +157,8 @@ class ManageRolesServiceTest {
     Role readers = newRole(READ_COMPANIES, false);
     ports.createTenant();
 
-    Page<Role> first = service.listRoles(holder, 2, "");
-    Page<Role> second = service.listRoles(holder, 2, first.nextCursor().orElseThrow());
+    Page<Role> first = ports.listRolesService().execute(holder, new ListRolesQuery(new PageQuery(2, "")));
+    Page<Role> second = ports.listRolesService().execute(holder, new ListRolesQuery(new PageQuery(2, first.nextCursor().orElseThrow())));
 
     assertThat(first.items()).containsExactly(defaults.get(0), defaults.get(1));
     assertThat(first.items().getFirst().displayName()).isEqualTo(new DisplayName("Administrator"));
@@ -161,10 +169,11 @@ class ManageRolesServiceTest {
   @Test
   void aPageTokenOfAnotherListingIsRefused() {
     ports.storeMember(tenant, PermissionSet.none(), false);
-    String usersToken = ports.manageUsersService()
-        .listUsers(holder, 1, "", Optional.empty(), Optional.empty()).nextCursor().orElseThrow();
+    String usersToken = ports.listUsersService()
+        .execute(holder, new ListUsersQuery(new PageQuery(1, ""), Optional.empty(), Optional.empty()))
+        .nextCursor().orElseThrow();
 
-    assertThatThrownBy(() -> service.listRoles(holder, 1, usersToken))
+    assertThatThrownBy(() -> ports.listRolesService().execute(holder, new ListRolesQuery(new PageQuery(1, usersToken))))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
   }
@@ -174,7 +183,7 @@ class ManageRolesServiceTest {
     Role role = newRole(SUPPORT, false);
     Instant later = ports.clock.advance(Duration.ofMinutes(5));
 
-    Role updated = service.updateRole(holder, new RoleCommands.Update(role.id(),
+    Role updated = ports.updateRoleService().execute(holder, new UpdateRoleCommand(role.id(),
         Optional.of(new DisplayName("Helpdesk")), Optional.of(READ_COMPANIES), Optional.of(true),
         OptionalLong.of(role.version())));
 
@@ -194,7 +203,7 @@ class ManageRolesServiceTest {
   void onlyTheChangedFieldsAreAudited() {
     Role role = newRole(SUPPORT, false);
 
-    service.updateRole(holder, new RoleCommands.Update(role.id(), Optional.of(role.displayName()),
+    ports.updateRoleService().execute(holder, new UpdateRoleCommand(role.id(), Optional.of(role.displayName()),
         Optional.of(SUPPORT), Optional.of(true), OptionalLong.empty()));
 
     assertThat(ports.audit.entries().getLast().details()).isEqualTo(Map.of("api_access", "true"));
@@ -205,7 +214,7 @@ class ManageRolesServiceTest {
     Role role = newRole(SUPPORT, true);
     int audited = ports.audit.entries().size();
 
-    Role same = service.updateRole(holder, new RoleCommands.Update(role.id(), Optional.of(role.displayName()),
+    Role same = ports.updateRoleService().execute(holder, new UpdateRoleCommand(role.id(), Optional.of(role.displayName()),
         Optional.of(SUPPORT), Optional.of(true), OptionalLong.of(role.version())));
 
     assertThat(same).isEqualTo(role);
@@ -215,10 +224,10 @@ class ManageRolesServiceTest {
   @Test
   void aStaleEtagIsAConflictAndChangesNothing() {
     Role role = newRole(SUPPORT, true);
-    Role renamed = service.updateRole(holder, rename(role.id(), "First", OptionalLong.of(role.version())));
+    Role renamed = ports.updateRoleService().execute(holder, rename(role.id(), "First", OptionalLong.of(role.version())));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateRole(holder, rename(role.id(), "Second", OptionalLong.of(role.version()))))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(holder, rename(role.id(), "Second", OptionalLong.of(role.version()))))
         .isInstanceOf(ConflictException.class);
 
     assertThat(ports.roles.findById(tenant, role.id())).contains(renamed);
@@ -232,7 +241,7 @@ class ManageRolesServiceTest {
     ports.roles.beforeNextUpdate(() -> ports.roles.update(concurrent));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateRole(holder, rename(role.id(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(holder, rename(role.id(), "Mine", OptionalLong.empty())))
         .isInstanceOf(ConflictException.class);
 
     assertThat(ports.roles.findById(tenant, role.id())).contains(role);
@@ -244,7 +253,7 @@ class ManageRolesServiceTest {
     Principal.TenantPrincipal roleAdmin = member(with(READ_COMPANIES, Grant.of(DataModel.ROLES, Action.UPDATE)));
     Role role = newRole(READ_COMPANIES, false);
 
-    assertThatThrownBy(() -> service.updateRole(roleAdmin, new RoleCommands.Update(role.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateRoleService().execute(roleAdmin, new UpdateRoleCommand(role.id(), Optional.empty(),
             Optional.of(SUPPORT), Optional.empty(), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class);
 
@@ -257,7 +266,7 @@ class ManageRolesServiceTest {
     User roleAdmin = storeUser(own);
     Principal.TenantPrincipal caller = ports.signInAs(tenant, roleAdmin.ref());
 
-    assertThatThrownBy(() -> service.updateRole(caller, new RoleCommands.Update(own.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateRoleService().execute(caller, new UpdateRoleCommand(own.id(), Optional.empty(),
             Optional.of(PermissionSet.all()), Optional.empty(), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class);
 
@@ -268,9 +277,9 @@ class ManageRolesServiceTest {
   void updatingARoleOfAnotherTenantOrAnUnknownOneIsNotFound() {
     Role foreign = ports.roles.ofTenant(ports.createTenant().tenant().id()).getLast();
 
-    assertThatThrownBy(() -> service.updateRole(holder, rename(foreign.id(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(holder, rename(foreign.id(), "Mine", OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.updateRole(holder, rename(Fixtures.anyRoleId(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(holder, rename(Fixtures.anyRoleId(), "Mine", OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.roles.findById(foreign.tenantId(), foreign.id())).contains(foreign);
   }
@@ -280,7 +289,7 @@ class ManageRolesServiceTest {
     Principal.TenantPrincipal creator = member(with(SUPPORT, Grant.of(DataModel.ROLES, Action.CREATE, Action.READ)));
     Role role = newRole(SUPPORT, true);
 
-    assertThatThrownBy(() -> service.updateRole(creator, rename(role.id(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(creator, rename(role.id(), "Mine", OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the update permission on roles");
   }
@@ -291,7 +300,7 @@ class ManageRolesServiceTest {
     IssuedToken token = ports.issueToken(tenant, storeUser(role).ref());
     assertThat(((Principal.TenantPrincipal) ports.signIn(token)).grants()).isEqualTo(SUPPORT);
 
-    service.updateRole(holder, new RoleCommands.Update(role.id(), Optional.empty(), Optional.of(READ_COMPANIES),
+    ports.updateRoleService().execute(holder, new UpdateRoleCommand(role.id(), Optional.empty(), Optional.of(READ_COMPANIES),
         Optional.empty(), OptionalLong.empty()));
 
     assertThat(((Principal.TenantPrincipal) ports.signIn(token)).grants()).isEqualTo(READ_COMPANIES);
@@ -303,18 +312,18 @@ class ManageRolesServiceTest {
     User member = storeUser(role);
     IssuedToken token = ports.issueToken(tenant, member.ref());
 
-    service.updateRole(holder, apiAccess(role.id(), false));
+    ports.updateRoleService().execute(holder, apiAccess(role.id(), false));
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
     assertThat(ports.tokens.findById(tenant, member.ref(), token.token().id())).isPresent();
 
-    service.updateRole(holder, apiAccess(role.id(), true));
+    ports.updateRoleService().execute(holder, apiAccess(role.id(), true));
     assertThat(authenticate.authenticate(token.secret().reveal())).isInstanceOfSatisfying(TokenCheck.Valid.class,
         valid -> assertThat(valid.principal().actor()).isEqualTo(member.ref()));
   }
 
   @Test
   void theAccountHoldersTokensKeepWorkingWhenTheirRoleLosesApiAccess() {
-    service.updateRole(holder, apiAccess(acme.owner().roleId(), false));
+    ports.updateRoleService().execute(holder, apiAccess(acme.owner().roleId(), false));
 
     assertThat(((Principal.TenantPrincipal) ports.signIn(acme.ownerToken())).grants()).isEqualTo(PermissionSet.all());
   }
@@ -326,7 +335,7 @@ class ManageRolesServiceTest {
     IssuedToken token = ports.issueToken(tenant, member.ref());
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.deleteRole(holder, role.id()))
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(holder, new DeleteRoleCommand(role.id())))
         .isInstanceOf(FailedPreconditionException.class)
         .hasMessageContaining(role.resourceName());
 
@@ -340,15 +349,15 @@ class ManageRolesServiceTest {
   void aDeactivatedHolderStillKeepsTheRoleInUse() {
     Role role = newRole(SUPPORT, true);
     User member = storeUser(role);
-    ports.manageUsersService().changeState(holder, member.id(), dev.latchkey.domain.user.UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(member.id(), dev.latchkey.domain.user.UserState.DEACTIVATED));
 
-    assertThatThrownBy(() -> service.deleteRole(holder, role.id())).isInstanceOf(FailedPreconditionException.class);
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(holder, new DeleteRoleCommand(role.id()))).isInstanceOf(FailedPreconditionException.class);
     assertThat(ports.roles.findById(tenant, role.id())).contains(role);
   }
 
   @Test
   void theAdministratorRoleOfTheAccountHolderCannotBeDeleted() {
-    assertThatThrownBy(() -> service.deleteRole(holder, acme.owner().roleId()))
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(holder, new DeleteRoleCommand(acme.owner().roleId())))
         .isInstanceOf(FailedPreconditionException.class);
   }
 
@@ -358,32 +367,32 @@ class ManageRolesServiceTest {
     Role other = newRole(READ_COMPANIES, true);
     User moved = storeUser(role);
     User gone = storeUser(role);
-    ports.manageUsersService().updateUser(holder, new UserCommands.Update(moved.id(), Optional.empty(),
+    ports.updateUserService().execute(holder, new UpdateUserCommand(moved.id(), Optional.empty(),
         Optional.of(other.id()), OptionalLong.empty()));
-    ports.manageUsersService().deleteUser(holder, gone.id());
+    ports.deleteUserService().execute(holder, new DeleteUserCommand(gone.id()));
     Instant later = ports.clock.advance(Duration.ofMinutes(1));
 
-    service.deleteRole(holder, role.id());
+    ports.deleteRoleService().execute(holder, new DeleteRoleCommand(role.id()));
 
     assertThat(ports.roles.deleteTime(role.id())).contains(later);
-    assertThatThrownBy(() -> service.getRole(holder, role.id())).isInstanceOf(NotFoundException.class);
-    assertThat(service.listRoles(holder, 10, "").items()).extracting(Role::id).doesNotContain(role.id());
+    assertThatThrownBy(() -> ports.getRoleService().execute(holder, new GetRoleQuery(role.id()))).isInstanceOf(NotFoundException.class);
+    assertThat(ports.listRolesService().execute(holder, new ListRolesQuery(new PageQuery(10, ""))).items()).extracting(Role::id).doesNotContain(role.id());
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.action()).isEqualTo(AuditAction.ROLE_DELETED);
     assertThat(entry.target()).isEqualTo(role.resourceName());
     assertThat(entry.actor()).isEqualTo(holder.actor());
     assertThat(entry.time()).isEqualTo(later);
-    assertThatThrownBy(() -> service.deleteRole(holder, role.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.updateRole(holder, rename(role.id(), "Back", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(holder, new DeleteRoleCommand(role.id()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.updateRoleService().execute(holder, rename(role.id(), "Back", OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void aDeletedRoleCannotBeGivenToAUser() {
     Role role = newRole(SUPPORT, true);
-    service.deleteRole(holder, role.id());
+    ports.deleteRoleService().execute(holder, new DeleteRoleCommand(role.id()));
 
-    assertThatThrownBy(() -> ports.manageUsersService().createUser(holder, new UserCommands.Create(
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, new CreateUserCommand(
             Fixtures.anyEmail(), Fixtures.anyDisplayName(), role.id())))
         .isInstanceOf(NotFoundException.class);
   }
@@ -393,7 +402,7 @@ class ManageRolesServiceTest {
     TenantId otherTenant = ports.createTenant().tenant().id();
     Role foreign = ports.roles.ofTenant(otherTenant).getLast();
 
-    assertThatThrownBy(() -> service.deleteRole(holder, foreign.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(holder, new DeleteRoleCommand(foreign.id()))).isInstanceOf(NotFoundException.class);
     assertThat(ports.roles.findById(otherTenant, foreign.id())).contains(foreign);
   }
 
@@ -402,7 +411,7 @@ class ManageRolesServiceTest {
     Principal.TenantPrincipal updater = member(with(SUPPORT, Grant.of(DataModel.ROLES, Action.UPDATE)));
     Role role = newRole(SUPPORT, true);
 
-    assertThatThrownBy(() -> service.deleteRole(updater, role.id()))
+    assertThatThrownBy(() -> ports.deleteRoleService().execute(updater, new DeleteRoleCommand(role.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the delete permission on roles");
     assertThat(ports.roles.findById(tenant, role.id())).contains(role);
@@ -412,7 +421,7 @@ class ManageRolesServiceTest {
   void aChangeMadeThroughTheOperatorIsAuditedAsTheUsersWithTheOperatorAsMeans() {
     Principal.TenantPrincipal viaOperator = ports.actAs(tenant, acme.owner().id());
 
-    Role role = service.createRole(viaOperator, new RoleCommands.Create(new DisplayName("Support"), SUPPORT, true));
+    Role role = ports.createRoleService().execute(viaOperator, new CreateRoleCommand(new DisplayName("Support"), SUPPORT, true));
 
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.target()).isEqualTo(role.resourceName());
@@ -422,7 +431,7 @@ class ManageRolesServiceTest {
   }
 
   private Role newRole(PermissionSet grants, boolean apiAccess) {
-    return service.createRole(holder, new RoleCommands.Create(Fixtures.anyDisplayName(), grants, apiAccess));
+    return ports.createRoleService().execute(holder, new CreateRoleCommand(Fixtures.anyDisplayName(), grants, apiAccess));
   }
 
   private User storeUser(Role role) {
@@ -435,13 +444,13 @@ class ManageRolesServiceTest {
     return ports.signInAs(tenant, ports.storeMember(tenant, grants, true).ref());
   }
 
-  private static RoleCommands.Update rename(RoleId id, String name, OptionalLong version) {
-    return new RoleCommands.Update(id, Optional.of(new DisplayName(name)), Optional.empty(), Optional.empty(),
+  private static UpdateRoleCommand rename(RoleId id, String name, OptionalLong version) {
+    return new UpdateRoleCommand(id, Optional.of(new DisplayName(name)), Optional.empty(), Optional.empty(),
         version);
   }
 
-  private static RoleCommands.Update apiAccess(RoleId id, boolean access) {
-    return new RoleCommands.Update(id, Optional.empty(), Optional.empty(), Optional.of(access), OptionalLong.empty());
+  private static UpdateRoleCommand apiAccess(RoleId id, boolean access) {
+    return new UpdateRoleCommand(id, Optional.empty(), Optional.empty(), Optional.of(access), OptionalLong.empty());
   }
 
   private static PermissionSet with(PermissionSet grants, Grant extra) {
@@ -457,31 +466,31 @@ class ManageRolesServiceTest {
     User withAccess = ports.storeMember(acme.tenant().id(), roleAdmin, true);
     Principal.TenantPrincipal signedInWithout = ports.actAs(acme.tenant().id(), withoutAccess.id());
     Principal.TenantPrincipal signedInWith = ports.actAs(acme.tenant().id(), withAccess.id());
-    var command = new RoleCommands.Create(new DisplayName("Integrators"), PermissionSet.none(), true);
+    var command = new CreateRoleCommand(new DisplayName("Integrators"), PermissionSet.none(), true);
 
-    assertThatThrownBy(() -> service.createRole(signedInWithout, command))
+    assertThatThrownBy(() -> ports.createRoleService().execute(signedInWithout, command))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("API access");
-    Role role = service.createRole(signedInWith, command);
-    Role plain = service.createRole(signedInWithout,
-        new RoleCommands.Create(new DisplayName("Plain"), PermissionSet.none(), false));
-    assertThatThrownBy(() -> service.updateRole(signedInWithout, new RoleCommands.Update(plain.id(), Optional.empty(),
+    Role role = ports.createRoleService().execute(signedInWith, command);
+    Role plain = ports.createRoleService().execute(signedInWithout,
+        new CreateRoleCommand(new DisplayName("Plain"), PermissionSet.none(), false));
+    assertThatThrownBy(() -> ports.updateRoleService().execute(signedInWithout, new UpdateRoleCommand(plain.id(), Optional.empty(),
         Optional.empty(), Optional.of(true), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class);
     // Taking API access away needs no API access.
-    assertThat(service.updateRole(signedInWithout, new RoleCommands.Update(role.id(), Optional.empty(),
+    assertThat(ports.updateRoleService().execute(signedInWithout, new UpdateRoleCommand(role.id(), Optional.empty(),
         Optional.empty(), Optional.of(false), OptionalLong.empty())).apiAccess()).isFalse();
   }
 
   @Test
   void switchingApiAccessOnNeedsTheRolesGrantsBecauseItsMembersCouldMintTokensWithThem() {
-    Role finance = service.createRole(holder, new RoleCommands.Create(new DisplayName("Finance"),
+    Role finance = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Finance"),
         PermissionSet.of(Grant.of(DataModel.INVOICES, Action.READ, Action.CREATE, Action.UPDATE, Action.DELETE)), false));
     User roleAdmin = ports.storeMember(tenant,
         PermissionSet.of(Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE)), true);
     Principal.TenantPrincipal caller = ports.actAs(tenant, roleAdmin.id());
 
-    assertThatThrownBy(() -> service.updateRole(caller, new RoleCommands.Update(finance.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateRoleService().execute(caller, new UpdateRoleCommand(finance.id(), Optional.empty(),
         Optional.empty(), Optional.of(true), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("invoices");
@@ -491,32 +500,32 @@ class ManageRolesServiceTest {
   @Test
   void wideningTheGrantsOfARoleWithApiAccessNeedsApiAccessLikeSwitchingItOn() {
     // Its members could mint tokens with the new grants at once.
-    Role integrators = service.createRole(holder, new RoleCommands.Create(new DisplayName("Integrators"),
+    Role integrators = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Integrators"),
         READ_COMPANIES, true));
     PermissionSet roleAdmin = with(SUPPORT, Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE));
     Principal.TenantPrincipal withoutAccess = ports.actAs(tenant, ports.storeMember(tenant, roleAdmin, false).id());
     Principal.TenantPrincipal withAccess = ports.actAs(tenant, ports.storeMember(tenant, roleAdmin, true).id());
-    var widen = new RoleCommands.Update(integrators.id(), Optional.empty(), Optional.of(SUPPORT), Optional.empty(),
+    var widen = new UpdateRoleCommand(integrators.id(), Optional.empty(), Optional.of(SUPPORT), Optional.empty(),
         OptionalLong.empty());
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateRole(withoutAccess, widen))
+    assertThatThrownBy(() -> ports.updateRoleService().execute(withoutAccess, widen))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("API access");
     assertThat(ports.roles.findById(tenant, integrators.id()).orElseThrow().grants()).isEqualTo(READ_COMPANIES);
     assertThat(ports.audit.entries()).hasSize(audited);
 
-    assertThat(service.updateRole(withAccess, widen).grants()).isEqualTo(SUPPORT);
+    assertThat(ports.updateRoleService().execute(withAccess, widen).grants()).isEqualTo(SUPPORT);
   }
 
   @Test
   void narrowingOrRenamingARoleWithApiAccessNeedsNoApiAccess() {
-    Role integrators = service.createRole(holder, new RoleCommands.Create(new DisplayName("Integrators"),
+    Role integrators = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Integrators"),
         SUPPORT, true));
     Principal.TenantPrincipal withoutAccess = ports.actAs(tenant,
         ports.storeMember(tenant, with(SUPPORT, Grant.of(DataModel.ROLES, Action.READ, Action.UPDATE)), false).id());
 
-    Role narrowed = service.updateRole(withoutAccess, new RoleCommands.Update(integrators.id(),
+    Role narrowed = ports.updateRoleService().execute(withoutAccess, new UpdateRoleCommand(integrators.id(),
         Optional.of(new DisplayName("Readers")), Optional.of(READ_COMPANIES), Optional.empty(), OptionalLong.empty()));
 
     assertThat(narrowed.grants()).isEqualTo(READ_COMPANIES);
@@ -525,14 +534,14 @@ class ManageRolesServiceTest {
 
   @Test
   void renamingARoleIsAuditedButAnnouncesNoCredentialChange() {
-    Role role = service.createRole(holder, new RoleCommands.Create(new DisplayName("Support"), SUPPORT, true));
+    Role role = ports.createRoleService().execute(holder, new CreateRoleCommand(new DisplayName("Support"), SUPPORT, true));
     int announced = ports.credentialChanges.announced().size();
 
-    service.updateRole(holder, rename(role.id(), "Agents", OptionalLong.empty()));
+    ports.updateRoleService().execute(holder, rename(role.id(), "Agents", OptionalLong.empty()));
     assertThat(ports.audit.entries().getLast().details()).isEqualTo(Map.of("display_name", "Agents"));
     assertThat(ports.credentialChanges.announced()).hasSize(announced);
 
-    service.updateRole(holder, apiAccess(role.id(), false));
+    ports.updateRoleService().execute(holder, apiAccess(role.id(), false));
     assertThat(ports.credentialChanges.announced()).hasSize(announced + 1);
   }
 }

@@ -6,10 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.ChangeUserStateCommand;
+import dev.latchkey.application.port.in.CreateRoleCommand;
+import dev.latchkey.application.port.in.CreateUserCommand;
 import dev.latchkey.application.port.in.CreatedTenant;
-import dev.latchkey.application.port.in.RoleCommands;
+import dev.latchkey.application.port.in.DeleteRoleCommand;
+import dev.latchkey.application.port.in.DeleteUserCommand;
+import dev.latchkey.application.port.in.GetUserQuery;
+import dev.latchkey.application.port.in.ListUsersQuery;
+import dev.latchkey.application.port.in.PageQuery;
 import dev.latchkey.application.port.in.TokenCheck;
-import dev.latchkey.application.port.in.UserCommands;
+import dev.latchkey.application.port.in.TransferAccountHolderCommand;
+import dev.latchkey.application.port.in.UpdateUserCommand;
 import dev.latchkey.domain.audit.AuditAction;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.common.DisplayName;
@@ -43,14 +51,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-class ManageUsersServiceTest {
+class UserUseCasesTest {
   private static final PermissionSet SUPPORT = PermissionSet.of(
       Grant.of(DataModel.TICKETS, Action.READ, Action.UPDATE), Grant.of(DataModel.COMPANIES, Action.READ));
   private static final Grant MANAGE_USERS =
       Grant.of(DataModel.USERS, Action.CREATE, Action.READ, Action.UPDATE, Action.DELETE);
 
   private final InMemoryPorts ports = new InMemoryPorts();
-  private final ManageUsersService service = ports.manageUsersService();
   private final AuthenticateTokenService authenticate = ports.authenticateTokenService();
   private final CreatedTenant acme = ports.createTenant();
   private final TenantId tenant = acme.tenant().id();
@@ -64,7 +71,7 @@ class ManageUsersServiceTest {
   void aCreatedUserIsAnActiveMemberAndTheCreationIsAudited() {
     Instant now = ports.clock.advance(Duration.ofMinutes(1));
 
-    User user = service.createUser(holder, create("ada@example.com", support.id()));
+    User user = ports.createUserService().execute(holder, create("ada@example.com", support.id()));
 
     assertThat(user.tenantId()).isEqualTo(tenant);
     assertThat(user.email()).isEqualTo(new EmailAddress("ada@example.com"));
@@ -86,14 +93,14 @@ class ManageUsersServiceTest {
 
   @Test
   void aTakenEmailInAnyCaseIsAlreadyExistsAndChangesNothing() {
-    service.createUser(holder, create("ada@example.com", support.id()));
+    ports.createUserService().execute(holder, create("ada@example.com", support.id()));
     int users = ports.users.all().size();
     int audited = ports.audit.entries().size();
     String ownerEmailShouted = owner.email().value().toUpperCase(java.util.Locale.ROOT);
 
-    assertThatThrownBy(() -> service.createUser(holder, create("ADA@Example.com", support.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, create("ADA@Example.com", support.id())))
         .isInstanceOf(AlreadyExistsException.class);
-    assertThatThrownBy(() -> service.createUser(holder, create(ownerEmailShouted, readOnly.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, create(ownerEmailShouted, readOnly.id())))
         .isInstanceOf(AlreadyExistsException.class);
 
     assertThat(ports.users.all()).hasSize(users);
@@ -106,7 +113,7 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal otherHolder = (Principal.TenantPrincipal) ports.signIn(other.ownerToken());
     RoleId otherRole = ports.roles.ofTenant(other.tenant().id()).getLast().id();
 
-    User user = service.createUser(otherHolder, create(owner.email().value(), otherRole));
+    User user = ports.createUserService().execute(otherHolder, create(owner.email().value(), otherRole));
 
     assertThat(user.tenantId()).isEqualTo(other.tenant().id());
   }
@@ -114,15 +121,15 @@ class ManageUsersServiceTest {
   @Test
   void anUnknownDeletedOrForeignRoleIsNotFound() {
     Role deleted = role(SUPPORT, true);
-    ports.manageRolesService().deleteRole(holder, deleted.id());
+    ports.deleteRoleService().execute(holder, new DeleteRoleCommand(deleted.id()));
     RoleId foreign = ports.roles.ofTenant(ports.createTenant().tenant().id()).getLast().id();
     int users = ports.users.all().size();
 
-    assertThatThrownBy(() -> service.createUser(holder, create("a@example.com", Fixtures.anyRoleId())))
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, create("a@example.com", Fixtures.anyRoleId())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.createUser(holder, create("b@example.com", deleted.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, create("b@example.com", deleted.id())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.createUser(holder, create("c@example.com", foreign)))
+    assertThatThrownBy(() -> ports.createUserService().execute(holder, create("c@example.com", foreign)))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.users.all()).hasSize(users);
   }
@@ -132,12 +139,12 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal manager = member(with(SUPPORT, MANAGE_USERS));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.createUser(manager, create("boss@example.com", administrator.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(manager, create("boss@example.com", administrator.id())))
         .isInstanceOf(PermissionDeniedException.class);
 
     assertThat(ports.users.all()).extracting(User::email).doesNotContain(new EmailAddress("boss@example.com"));
     assertThat(ports.audit.entries()).hasSize(audited);
-    assertThat(service.createUser(manager, create("agent@example.com", support.id())).roleId()).isEqualTo(support.id());
+    assertThat(ports.createUserService().execute(manager, create("agent@example.com", support.id())).roleId()).isEqualTo(support.id());
     assertThat(ports.audit.entries().getLast().actor()).isEqualTo(manager.actor());
   }
 
@@ -145,10 +152,10 @@ class ManageUsersServiceTest {
   void creatingAUserNeedsCreateOnUsers() {
     Principal.TenantPrincipal updater = member(with(SUPPORT, Grant.of(DataModel.USERS, Action.READ, Action.UPDATE)));
 
-    assertThatThrownBy(() -> service.createUser(updater, create("a@example.com", support.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(updater, create("a@example.com", support.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the create permission on users");
-    assertThatThrownBy(() -> service.createUser(Fixtures.operator(), create("a@example.com", support.id())))
+    assertThatThrownBy(() -> ports.createUserService().execute(Fixtures.operator(), create("a@example.com", support.id())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -157,20 +164,20 @@ class ManageUsersServiceTest {
     User user = newUser(support);
     CreatedTenant other = ports.createTenant();
 
-    assertThat(service.getUser(holder, user.id())).isEqualTo(user);
-    assertThat(service.getUser(holder, owner.id())).isEqualTo(owner);
-    assertThatThrownBy(() -> service.getUser(holder, other.owner().id()))
+    assertThat(ports.getUserService().execute(holder, new GetUserQuery(user.id()))).isEqualTo(user);
+    assertThat(ports.getUserService().execute(holder, new GetUserQuery(owner.id()))).isEqualTo(owner);
+    assertThatThrownBy(() -> ports.getUserService().execute(holder, new GetUserQuery(other.owner().id())))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("users/" + other.owner().id() + " not found");
-    assertThatThrownBy(() -> service.getUser(holder, Fixtures.anyUserId())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.getUserService().execute(holder, new GetUserQuery(Fixtures.anyUserId()))).isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void readingUsersNeedsReadOnUsers() {
     Principal.TenantPrincipal blind = member(SUPPORT);
 
-    assertThatThrownBy(() -> service.getUser(blind, owner.id())).isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.listUsers(blind, 10, "", Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> ports.getUserService().execute(blind, new GetUserQuery(owner.id()))).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> ports.listUsersService().execute(blind, new ListUsersQuery(new PageQuery(10, ""), Optional.empty(), Optional.empty())))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -180,26 +187,24 @@ class ManageUsersServiceTest {
     for (int i = 0; i < 4; i++) {
       created.add(newUser(i % 2 == 0 ? support : readOnly));
     }
-    User paused = service.changeState(holder, created.get(2).id(), UserState.DEACTIVATED);
+    User paused = ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(created.get(2).id(), UserState.DEACTIVATED));
     ports.createTenant();
 
-    Page<User> first = service.listUsers(holder, 2, "", Optional.empty(), Optional.empty());
-    Page<User> second = service.listUsers(holder, 2, first.nextCursor().orElseThrow(), Optional.empty(),
-        Optional.empty());
-    Page<User> third = service.listUsers(holder, 2, second.nextCursor().orElseThrow(), Optional.empty(),
-        Optional.empty());
+    Page<User> first = ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(2, ""), Optional.empty(), Optional.empty()));
+    Page<User> second = ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(2, first.nextCursor().orElseThrow()), Optional.empty(), Optional.empty()));
+    Page<User> third = ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(2, second.nextCursor().orElseThrow()), Optional.empty(), Optional.empty()));
 
     assertThat(first.items()).containsExactly(owner, created.get(0));
     assertThat(second.items()).containsExactly(created.get(1), paused);
     assertThat(third.items()).containsExactly(created.get(3));
     assertThat(third.nextCursor()).isEmpty();
-    assertThat(service.listUsers(holder, 10, "", Optional.of(support.id()), Optional.empty()).items())
+    assertThat(ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(10, ""), Optional.of(support.id()), Optional.empty())).items())
         .containsExactly(created.get(0), paused);
-    assertThat(service.listUsers(holder, 10, "", Optional.of(support.id()), Optional.of(UserState.ACTIVE)).items())
+    assertThat(ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(10, ""), Optional.of(support.id()), Optional.of(UserState.ACTIVE))).items())
         .containsExactly(created.get(0));
-    assertThat(service.listUsers(holder, 10, "", Optional.empty(), Optional.of(UserState.DEACTIVATED)).items())
+    assertThat(ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(10, ""), Optional.empty(), Optional.of(UserState.DEACTIVATED))).items())
         .containsExactly(paused);
-    assertThat(service.listUsers(holder, 10, "", Optional.of(administrator.id()), Optional.empty()).items())
+    assertThat(ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(10, ""), Optional.of(administrator.id()), Optional.empty())).items())
         .containsExactly(owner);
   }
 
@@ -207,16 +212,15 @@ class ManageUsersServiceTest {
   void aPageTokenIsGoodOnlyForTheFiltersItWasIssuedFor() {
     newUser(support);
     newUser(support);
-    String supportToken = service.listUsers(holder, 1, "", Optional.of(support.id()), Optional.empty())
+    String supportToken = ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(1, ""), Optional.of(support.id()), Optional.empty()))
         .nextCursor().orElseThrow();
 
-    assertThat(service.listUsers(holder, 1, supportToken, Optional.of(support.id()), Optional.empty()).items())
+    assertThat(ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(1, supportToken), Optional.of(support.id()), Optional.empty())).items())
         .hasSize(1);
-    assertThatThrownBy(() -> service.listUsers(holder, 1, supportToken, Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(1, supportToken), Optional.empty(), Optional.empty())))
         .isInstanceOfSatisfying(InvalidArgumentException.class,
             e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("page_token"));
-    assertThatThrownBy(() -> service.listUsers(holder, 1, supportToken, Optional.of(support.id()),
-            Optional.of(UserState.ACTIVE)))
+    assertThatThrownBy(() -> ports.listUsersService().execute(holder, new ListUsersQuery(new PageQuery(1, supportToken), Optional.of(support.id()), Optional.of(UserState.ACTIVE))))
         .isInstanceOf(InvalidArgumentException.class);
   }
 
@@ -225,7 +229,7 @@ class ManageUsersServiceTest {
     User user = newUser(support);
     Instant later = ports.clock.advance(Duration.ofMinutes(5));
 
-    User updated = service.updateUser(holder, new UserCommands.Update(user.id(),
+    User updated = ports.updateUserService().execute(holder, new UpdateUserCommand(user.id(),
         Optional.of(new DisplayName("Ada L.")), Optional.of(readOnly.id()), OptionalLong.of(user.version())));
 
     assertThat(updated).isEqualTo(new User(tenant, user.id(), user.email(), new DisplayName("Ada L."), readOnly.id(),
@@ -244,7 +248,7 @@ class ManageUsersServiceTest {
     User user = newUser(support);
     int audited = ports.audit.entries().size();
 
-    User same = service.updateUser(holder, new UserCommands.Update(user.id(), Optional.of(user.displayName()),
+    User same = ports.updateUserService().execute(holder, new UpdateUserCommand(user.id(), Optional.of(user.displayName()),
         Optional.of(support.id()), OptionalLong.of(user.version())));
 
     assertThat(same).isEqualTo(user);
@@ -254,10 +258,10 @@ class ManageUsersServiceTest {
   @Test
   void aStaleEtagIsAConflictAndChangesNothing() {
     User user = newUser(support);
-    User renamed = service.updateUser(holder, rename(user.id(), "First", OptionalLong.of(user.version())));
+    User renamed = ports.updateUserService().execute(holder, rename(user.id(), "First", OptionalLong.of(user.version())));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateUser(holder, rename(user.id(), "Second", OptionalLong.of(user.version()))))
+    assertThatThrownBy(() -> ports.updateUserService().execute(holder, rename(user.id(), "Second", OptionalLong.of(user.version()))))
         .isInstanceOf(ConflictException.class);
 
     assertThat(ports.users.findById(tenant, user.id())).contains(renamed);
@@ -270,7 +274,7 @@ class ManageUsersServiceTest {
     ports.users.beforeNextUpdate(() -> ports.users.update(user.withState(UserState.DEACTIVATED, ports.clock.instant())));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateUser(holder, rename(user.id(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateUserService().execute(holder, rename(user.id(), "Mine", OptionalLong.empty())))
         .isInstanceOf(ConflictException.class);
 
     assertThat(ports.users.findById(tenant, user.id())).contains(user);
@@ -284,7 +288,7 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal caller = ports.signInAs(tenant, manager.ref());
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.updateUser(caller, new UserCommands.Update(manager.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateUserService().execute(caller, new UpdateUserCommand(manager.id(), Optional.empty(),
             Optional.of(administrator.id()), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class);
 
@@ -299,7 +303,7 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal manager = member(with(SUPPORT, MANAGE_USERS));
     User user = newUser(support);
 
-    assertThatThrownBy(() -> service.updateUser(manager, new UserCommands.Update(user.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateUserService().execute(manager, new UpdateUserCommand(user.id(), Optional.empty(),
             Optional.of(administrator.id()), OptionalLong.empty())))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.users.findById(tenant, user.id())).contains(user);
@@ -309,7 +313,7 @@ class ManageUsersServiceTest {
   void changingToAnUnknownRoleIsNotFound() {
     User user = newUser(support);
 
-    assertThatThrownBy(() -> service.updateUser(holder, new UserCommands.Update(user.id(), Optional.empty(),
+    assertThatThrownBy(() -> ports.updateUserService().execute(holder, new UpdateUserCommand(user.id(), Optional.empty(),
             Optional.of(Fixtures.anyRoleId()), OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.users.findById(tenant, user.id())).contains(user);
@@ -321,11 +325,11 @@ class ManageUsersServiceTest {
     IssuedToken token = ports.issueToken(tenant, user.ref());
     Role wider = role(with(SUPPORT, Grant.of(DataModel.END_USERS, Action.READ)), true);
 
-    service.updateUser(holder, new UserCommands.Update(user.id(), Optional.empty(), Optional.of(wider.id()),
+    ports.updateUserService().execute(holder, new UpdateUserCommand(user.id(), Optional.empty(), Optional.of(wider.id()),
         OptionalLong.empty()));
     assertThat(((Principal.TenantPrincipal) ports.signIn(token)).grants()).isEqualTo(wider.grants());
 
-    service.updateUser(holder, new UserCommands.Update(user.id(), Optional.empty(), Optional.of(readOnly.id()),
+    ports.updateUserService().execute(holder, new UpdateUserCommand(user.id(), Optional.empty(), Optional.of(readOnly.id()),
         OptionalLong.empty()));
     assertThat(authenticate.authenticate(token.secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
   }
@@ -334,7 +338,7 @@ class ManageUsersServiceTest {
   void updatingAUserOfAnotherTenantIsNotFound() {
     CreatedTenant other = ports.createTenant();
 
-    assertThatThrownBy(() -> service.updateUser(holder, rename(other.owner().id(), "Mine", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.updateUserService().execute(holder, rename(other.owner().id(), "Mine", OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.users.findById(other.tenant().id(), other.owner().id())).contains(other.owner());
   }
@@ -345,7 +349,7 @@ class ManageUsersServiceTest {
     IssuedToken token = ports.issueToken(tenant, user.ref());
     Instant later = ports.clock.advance(Duration.ofMinutes(1));
 
-    User deactivated = service.changeState(holder, user.id(), UserState.DEACTIVATED);
+    User deactivated = ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(user.id(), UserState.DEACTIVATED));
 
     assertThat(deactivated.state()).isEqualTo(UserState.DEACTIVATED);
     assertThat(deactivated.version()).isEqualTo(user.version() + 1);
@@ -356,7 +360,7 @@ class ManageUsersServiceTest {
     assertThat(off.target()).isEqualTo(user.resourceName());
     assertThat(off.actor()).isEqualTo(holder.actor());
 
-    User reactivated = service.changeState(holder, user.id(), UserState.ACTIVE);
+    User reactivated = ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(user.id(), UserState.ACTIVE));
 
     assertThat(reactivated.isActive()).isTrue();
     assertThat(reactivated.version()).isEqualTo(user.version() + 2);
@@ -367,10 +371,10 @@ class ManageUsersServiceTest {
   @Test
   void deactivatingADeactivatedUserChangesNothing() {
     User user = newUser(support);
-    User deactivated = service.changeState(holder, user.id(), UserState.DEACTIVATED);
+    User deactivated = ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(user.id(), UserState.DEACTIVATED));
     int audited = ports.audit.entries().size();
 
-    assertThat(service.changeState(holder, user.id(), UserState.DEACTIVATED)).isEqualTo(deactivated);
+    assertThat(ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(user.id(), UserState.DEACTIVATED))).isEqualTo(deactivated);
     assertThat(ports.audit.entries()).hasSize(audited);
   }
 
@@ -379,7 +383,7 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal reader = member(with(SUPPORT, Grant.of(DataModel.USERS, Action.READ, Action.DELETE)));
     User user = newUser(support);
 
-    assertThatThrownBy(() -> service.changeState(reader, user.id(), UserState.DEACTIVATED))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(reader, new ChangeUserStateCommand(user.id(), UserState.DEACTIVATED)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the update permission on users");
     assertThat(ports.users.findById(tenant, user.id())).contains(user);
@@ -388,10 +392,10 @@ class ManageUsersServiceTest {
   @Test
   void reactivatingAUserWhoseRoleExceedsTheCallersGrantsIsRefused() {
     User admin = newUser(administrator);
-    service.changeState(holder, admin.id(), UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(admin.id(), UserState.DEACTIVATED));
     Principal.TenantPrincipal manager = member(with(SUPPORT, MANAGE_USERS));
 
-    assertThatThrownBy(() -> service.changeState(manager, admin.id(), UserState.ACTIVE))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(manager, new ChangeUserStateCommand(admin.id(), UserState.ACTIVE)))
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(ports.users.findById(tenant, admin.id()).orElseThrow().isActive()).isFalse();
   }
@@ -403,35 +407,35 @@ class ManageUsersServiceTest {
     IssuedToken second = ports.issueToken(tenant, user.ref());
     Instant later = ports.clock.advance(Duration.ofMinutes(1));
 
-    service.deleteUser(holder, user.id());
+    ports.deleteUserService().execute(holder, new DeleteUserCommand(user.id()));
 
     assertThat(authenticate.authenticate(first.secret().reveal())).isNotInstanceOf(TokenCheck.Valid.class);
     assertThat(authenticate.authenticate(second.secret().reveal())).isNotInstanceOf(TokenCheck.Valid.class);
     assertThat(ports.tokens.countByOwner(tenant, user.ref())).isZero();
     assertThat(ports.users.deleteTime(user.id())).contains(later);
-    assertThatThrownBy(() -> service.getUser(holder, user.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.getUserService().execute(holder, new GetUserQuery(user.id()))).isInstanceOf(NotFoundException.class);
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.action()).isEqualTo(AuditAction.USER_DELETED);
     assertThat(entry.target()).isEqualTo(user.resourceName());
     assertThat(entry.actor()).isEqualTo(holder.actor());
     assertThat(entry.details()).isEqualTo(Map.of("email", user.email().value(), "tokens_deleted", "2"));
 
-    User again = service.createUser(holder, create(user.email().value().toUpperCase(java.util.Locale.ROOT),
+    User again = ports.createUserService().execute(holder, create(user.email().value().toUpperCase(java.util.Locale.ROOT),
         support.id()));
     assertThat(again.id()).isNotEqualTo(user.id());
     assertThat(authenticate.authenticate(first.secret().reveal())).isNotInstanceOf(TokenCheck.Valid.class);
-    assertThatThrownBy(() -> service.changeState(holder, user.id(), UserState.ACTIVE))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(user.id(), UserState.ACTIVE)))
         .isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void aDeletedUserCannotBeDeletedAgainNorUpdated() {
     User user = newUser(support);
-    service.deleteUser(holder, user.id());
+    ports.deleteUserService().execute(holder, new DeleteUserCommand(user.id()));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.deleteUser(holder, user.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.updateUser(holder, rename(user.id(), "Back", OptionalLong.empty())))
+    assertThatThrownBy(() -> ports.deleteUserService().execute(holder, new DeleteUserCommand(user.id()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.updateUserService().execute(holder, rename(user.id(), "Back", OptionalLong.empty())))
         .isInstanceOf(NotFoundException.class);
     assertThat(ports.audit.entries()).hasSize(audited);
   }
@@ -441,7 +445,7 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal updater = member(with(SUPPORT, Grant.of(DataModel.USERS, Action.READ, Action.UPDATE)));
     User user = newUser(support);
 
-    assertThatThrownBy(() -> service.deleteUser(updater, user.id()))
+    assertThatThrownBy(() -> ports.deleteUserService().execute(updater, new DeleteUserCommand(user.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("this call needs the delete permission on users");
     assertThat(ports.users.findById(tenant, user.id())).contains(user);
@@ -452,7 +456,7 @@ class ManageUsersServiceTest {
     CreatedTenant other = ports.createTenant();
     User foreign = ports.storeMember(other.tenant().id(), SUPPORT, true);
 
-    assertThatThrownBy(() -> service.deleteUser(holder, foreign.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.deleteUserService().execute(holder, new DeleteUserCommand(foreign.id()))).isInstanceOf(NotFoundException.class);
     assertThat(ports.users.findById(other.tenant().id(), foreign.id())).contains(foreign);
   }
 
@@ -464,17 +468,17 @@ class ManageUsersServiceTest {
     int audited = ports.audit.entries().size();
 
     for (Principal.TenantPrincipal caller : List.of(admin, app)) {
-      assertThatThrownBy(() -> service.updateUser(caller, rename(owner.id(), "Taken over", OptionalLong.empty())))
+      assertThatThrownBy(() -> ports.updateUserService().execute(caller, rename(owner.id(), "Taken over", OptionalLong.empty())))
           .isInstanceOf(PermissionDeniedException.class)
           .hasMessage("only the account holder can change the account holder");
-      assertThatThrownBy(() -> service.updateUser(caller, new UserCommands.Update(owner.id(), Optional.empty(),
+      assertThatThrownBy(() -> ports.updateUserService().execute(caller, new UpdateUserCommand(owner.id(), Optional.empty(),
               Optional.of(readOnly.id()), OptionalLong.empty())))
           .isInstanceOf(PermissionDeniedException.class);
-      assertThatThrownBy(() -> service.changeState(caller, owner.id(), UserState.DEACTIVATED))
+      assertThatThrownBy(() -> ports.changeUserStateService().execute(caller, new ChangeUserStateCommand(owner.id(), UserState.DEACTIVATED)))
           .isInstanceOf(PermissionDeniedException.class);
-      assertThatThrownBy(() -> service.changeState(caller, owner.id(), UserState.ACTIVE))
+      assertThatThrownBy(() -> ports.changeUserStateService().execute(caller, new ChangeUserStateCommand(owner.id(), UserState.ACTIVE)))
           .isInstanceOf(PermissionDeniedException.class);
-      assertThatThrownBy(() -> service.deleteUser(caller, owner.id()))
+      assertThatThrownBy(() -> ports.deleteUserService().execute(caller, new DeleteUserCommand(owner.id())))
           .isInstanceOf(PermissionDeniedException.class)
           .hasMessage("only the account holder can delete the account holder");
     }
@@ -486,7 +490,7 @@ class ManageUsersServiceTest {
 
   @Test
   void theAccountHolderChangesTheirOwnNameAndRoleAndKeepsEveryPermission() {
-    User renamed = service.updateUser(holder, new UserCommands.Update(owner.id(), Optional.of(new DisplayName("Boss")),
+    User renamed = ports.updateUserService().execute(holder, new UpdateUserCommand(owner.id(), Optional.of(new DisplayName("Boss")),
         Optional.of(readOnly.id()), OptionalLong.of(owner.version())));
 
     assertThat(renamed.accountHolder()).isTrue();
@@ -501,9 +505,9 @@ class ManageUsersServiceTest {
   void theAccountHolderCannotDeactivateOrDeleteThemself() {
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.changeState(holder, owner.id(), UserState.DEACTIVATED))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(owner.id(), UserState.DEACTIVATED)))
         .isInstanceOf(FailedPreconditionException.class);
-    assertThatThrownBy(() -> service.deleteUser(holder, owner.id()))
+    assertThatThrownBy(() -> ports.deleteUserService().execute(holder, new DeleteUserCommand(owner.id())))
         .isInstanceOf(FailedPreconditionException.class);
 
     assertThat(ports.users.findById(tenant, owner.id())).contains(owner);
@@ -514,13 +518,13 @@ class ManageUsersServiceTest {
   @Test
   void theAccountHolderHandsTheTitleToAnActiveUser() {
     Role narrow = role(with(SUPPORT, Grant.of(DataModel.USERS, Action.READ)), true);
-    service.updateUser(holder, new UserCommands.Update(owner.id(), Optional.empty(), Optional.of(narrow.id()),
+    ports.updateUserService().execute(holder, new UpdateUserCommand(owner.id(), Optional.empty(), Optional.of(narrow.id()),
         OptionalLong.empty()));
     User heir = newUser(readOnly);
     IssuedToken heirToken = ports.issueToken(tenant, heir.ref());
     Instant later = ports.clock.advance(Duration.ofMinutes(1));
 
-    User promoted = service.transferAccountHolder(holder, heir.id());
+    User promoted = ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(heir.id()));
 
     assertThat(promoted.accountHolder()).isTrue();
     assertThat(promoted.version()).isEqualTo(heir.version() + 1);
@@ -541,19 +545,19 @@ class ManageUsersServiceTest {
   @Test
   void afterATransferTheRulesFollowTheTitle() {
     User heir = newUser(support);
-    service.transferAccountHolder(holder, heir.id());
+    ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(heir.id()));
     Principal.TenantPrincipal former = (Principal.TenantPrincipal) ports.signIn(acme.ownerToken());
     Principal.TenantPrincipal newHolder = ports.signInAs(tenant, heir.ref());
 
     assertThat(former.grants()).isEqualTo(PermissionSet.all());
-    assertThatThrownBy(() -> service.changeState(former, heir.id(), UserState.DEACTIVATED))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(former, new ChangeUserStateCommand(heir.id(), UserState.DEACTIVATED)))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(former, owner.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(former, new TransferAccountHolderCommand(owner.id())))
         .isInstanceOf(PermissionDeniedException.class);
 
-    service.changeState(newHolder, owner.id(), UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(newHolder, new ChangeUserStateCommand(owner.id(), UserState.DEACTIVATED));
     assertThat(authenticate.authenticate(acme.ownerToken().secret().reveal())).isEqualTo(new TokenCheck.OwnerInactive());
-    assertThatThrownBy(() -> service.deleteUser(newHolder, heir.id())).isInstanceOf(FailedPreconditionException.class);
+    assertThatThrownBy(() -> ports.deleteUserService().execute(newHolder, new DeleteUserCommand(heir.id()))).isInstanceOf(FailedPreconditionException.class);
   }
 
   @Test
@@ -563,12 +567,12 @@ class ManageUsersServiceTest {
     Principal.TenantPrincipal app = ports.signInAs(tenant, ports.storePrivateApp(tenant, PermissionSet.all()).ref());
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.transferAccountHolder(admin, heir.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(admin, new TransferAccountHolderCommand(heir.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessage("only the account holder can transfer the title");
-    assertThatThrownBy(() -> service.transferAccountHolder(app, heir.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(app, new TransferAccountHolderCommand(heir.id())))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(Fixtures.operator(), heir.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(Fixtures.operator(), new TransferAccountHolderCommand(heir.id())))
         .isInstanceOf(PermissionDeniedException.class);
 
     assertThat(ports.users.findById(tenant, owner.id())).contains(owner);
@@ -578,19 +582,19 @@ class ManageUsersServiceTest {
 
   @Test
   void theTitleGoesOnlyToAnotherActiveUserOfTheTenant() {
-    User paused = service.changeState(holder, newUser(support).id(), UserState.DEACTIVATED);
+    User paused = ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(newUser(support).id(), UserState.DEACTIVATED));
     User foreign = ports.createTenant().owner();
     User deleted = newUser(support);
-    service.deleteUser(holder, deleted.id());
+    ports.deleteUserService().execute(holder, new DeleteUserCommand(deleted.id()));
     int audited = ports.audit.entries().size();
 
-    assertThatThrownBy(() -> service.transferAccountHolder(holder, paused.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(paused.id())))
         .isInstanceOf(FailedPreconditionException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(holder, owner.id()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(owner.id())))
         .isInstanceOf(FailedPreconditionException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(holder, foreign.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(holder, deleted.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.transferAccountHolder(holder, Fixtures.anyUserId()))
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(foreign.id()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(deleted.id()))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> ports.transferAccountHolderService().execute(holder, new TransferAccountHolderCommand(Fixtures.anyUserId())))
         .isInstanceOf(NotFoundException.class);
 
     assertThat(ports.users.findById(tenant, owner.id())).contains(owner);
@@ -603,7 +607,7 @@ class ManageUsersServiceTest {
     User heir = newUser(support);
     Principal.TenantPrincipal viaOperator = ports.actAs(tenant, owner.id());
 
-    service.transferAccountHolder(viaOperator, heir.id());
+    ports.transferAccountHolderService().execute(viaOperator, new TransferAccountHolderCommand(heir.id()));
 
     AuditEntry entry = ports.audit.entries().getLast();
     assertThat(entry.action()).isEqualTo(AuditAction.ACCOUNT_HOLDER_TRANSFERRED);
@@ -619,19 +623,19 @@ class ManageUsersServiceTest {
   }
 
   private User newUser(Role role) {
-    return service.createUser(holder, create(Fixtures.anyEmail().value(), role.id()));
+    return ports.createUserService().execute(holder, create(Fixtures.anyEmail().value(), role.id()));
   }
 
   private Principal.TenantPrincipal member(PermissionSet grants) {
     return ports.signInAs(tenant, ports.storeMember(tenant, grants, true).ref());
   }
 
-  private static UserCommands.Create create(String email, RoleId role) {
-    return new UserCommands.Create(new EmailAddress(email), Fixtures.anyDisplayName(), role);
+  private static CreateUserCommand create(String email, RoleId role) {
+    return new CreateUserCommand(new EmailAddress(email), Fixtures.anyDisplayName(), role);
   }
 
-  private static UserCommands.Update rename(dev.latchkey.domain.user.UserId id, String name, OptionalLong version) {
-    return new UserCommands.Update(id, Optional.of(new DisplayName(name)), Optional.empty(), version);
+  private static UpdateUserCommand rename(dev.latchkey.domain.user.UserId id, String name, OptionalLong version) {
+    return new UpdateUserCommand(id, Optional.of(new DisplayName(name)), Optional.empty(), version);
   }
 
   private static PermissionSet with(PermissionSet grants, Grant extra) {
@@ -642,13 +646,13 @@ class ManageUsersServiceTest {
 
   @Test
   void aManagerWithoutApiAccessCannotAssignARoleThatHasIt() {
-    Role integrators = ports.manageRolesService().createRole(holder,
-        new dev.latchkey.application.port.in.RoleCommands.Create(new DisplayName("Integrators"), PermissionSet.none(),
+    Role integrators = ports.createRoleService().execute(holder,
+        new dev.latchkey.application.port.in.CreateRoleCommand(new DisplayName("Integrators"), PermissionSet.none(),
             true));
     User manager = ports.storeMember(tenant, PermissionSet.of(MANAGE_USERS), false);
     Principal.TenantPrincipal signedIn = ports.actAs(tenant, manager.id());
 
-    assertThatThrownBy(() -> service.createUser(signedIn, new UserCommands.Create(
+    assertThatThrownBy(() -> ports.createUserService().execute(signedIn, new CreateUserCommand(
         new dev.latchkey.domain.common.EmailAddress("dev@acme.test"), new DisplayName("Dev"), integrators.id())))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("API access");
@@ -656,17 +660,16 @@ class ManageUsersServiceTest {
 
   @Test
   void reactivatingAUserWhoseRoleHasApiAccessNeedsApiAccess() {
-    Role integrators = ports.manageRolesService().createRole(holder,
-        new dev.latchkey.application.port.in.RoleCommands.Create(new DisplayName("Integrators"), PermissionSet.none(),
+    Role integrators = ports.createRoleService().execute(holder,
+        new dev.latchkey.application.port.in.CreateRoleCommand(new DisplayName("Integrators"), PermissionSet.none(),
             true));
-    User integrator = service.createUser(holder, new UserCommands.Create(
+    User integrator = ports.createUserService().execute(holder, new CreateUserCommand(
         new dev.latchkey.domain.common.EmailAddress("int@acme.test"), new DisplayName("Int"), integrators.id()));
-    service.changeState(holder, integrator.id(), dev.latchkey.domain.user.UserState.DEACTIVATED);
+    ports.changeUserStateService().execute(holder, new ChangeUserStateCommand(integrator.id(), dev.latchkey.domain.user.UserState.DEACTIVATED));
     User manager = ports.storeMember(tenant, PermissionSet.of(MANAGE_USERS), false);
     Principal.TenantPrincipal withoutAccess = ports.actAs(tenant, manager.id());
 
-    assertThatThrownBy(() -> service.changeState(withoutAccess, integrator.id(),
-        dev.latchkey.domain.user.UserState.ACTIVE))
+    assertThatThrownBy(() -> ports.changeUserStateService().execute(withoutAccess, new ChangeUserStateCommand(integrator.id(), dev.latchkey.domain.user.UserState.ACTIVE)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("API access");
   }

@@ -1,0 +1,9 @@
+package dev.latchkey.application.port.in;
+
+/**
+ * Deletes a user and its tokens for good.
+ *
+ * @throws dev.latchkey.domain.error.FailedPreconditionException for the account holder itself
+ * @throws dev.latchkey.domain.error.PermissionDeniedException for the account holder, by anyone else
+ */
+public interface DeleteUserUseCase extends UseCase<DeleteUserCommand, Void> {}

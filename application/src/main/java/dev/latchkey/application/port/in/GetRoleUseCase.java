@@ -1,0 +1,8 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.role.Role;
+
+/**
+ * @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant
+ */
+public interface GetRoleUseCase extends UseCase<GetRoleQuery, Role> {}
