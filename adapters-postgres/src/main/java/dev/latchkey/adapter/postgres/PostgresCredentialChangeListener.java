@@ -1,10 +1,12 @@
 package dev.latchkey.adapter.postgres;
 
+import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
 import dev.latchkey.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * told it is not listening, which empties and bypasses it: a missed change never keeps a dead token
  * alive.
  */
-public final class PostgresCredentialChangeListener implements AutoCloseable {
+public final class PostgresCredentialChangeListener implements Worker {
   private static final Logger log = LoggerFactory.getLogger(PostgresCredentialChangeListener.class);
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -28,12 +30,14 @@ public final class PostgresCredentialChangeListener implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  @Inject
   public PostgresCredentialChangeListener(DataSource dataSource, InvalidateCredentialsUseCase cache) {
     this.dataSource = dataSource;
     this.cache = cache;
     this.thread = Thread.ofPlatform().daemon().name("credential-change-listener").unstarted(this::run);
   }
 
+  @Override
   public void start() {
     thread.start();
   }
@@ -118,7 +122,7 @@ public final class PostgresCredentialChangeListener implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void stop() {
     running = false;
     thread.interrupt();
     try {
