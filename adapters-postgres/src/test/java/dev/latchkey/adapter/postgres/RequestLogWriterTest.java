@@ -51,7 +51,7 @@ class RequestLogWriterTest {
   }
 
   @Test
-  void everythingRecordedByManyThreadsIsWrittenBeforeCloseReturns() throws Exception {
+  void everythingRecordedByManyThreadsIsWrittenBeforeStopReturns() throws Exception {
     var queue = new RequestLogQueue(16);
     var writer = new RequestLogWriter(queue, db, ids, 50, FAST);
     writer.start();
@@ -79,7 +79,7 @@ class RequestLogWriterTest {
   }
 
   @Test
-  void closingWhileThreadsRecordWritesEveryEntryThatWasAccepted() throws Exception {
+  void stoppingWhileThreadsRecordWritesEveryEntryThatWasAccepted() throws Exception {
     var queue = new RequestLogQueue(8);
     var writer = new RequestLogWriter(queue, db, ids, 20, FAST);
     writer.start();
@@ -214,7 +214,7 @@ class RequestLogWriterTest {
   }
 
   @Test
-  void closeGivesUpAfterItsDeadlineWhenTheDatabaseStaysDown() throws Exception {
+  void stopGivesUpAfterItsDeadlineWhenTheDatabaseStaysDown() throws Exception {
     var switchable = new SwitchableDataSource(database.dataSource());
     switchable.down();
     var impatient = new RequestLogWriter.Timings(Duration.ofMillis(10), Duration.ofMillis(5),
