@@ -45,8 +45,7 @@ public class AuthenticateTokenBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    fixture = BenchmarkFixture.start("jmh");
-    fixture.component().credentialCache().listening(cache.equals("on"));
+    fixture = BenchmarkFixture.start("jmh", cache.equals("on"));
     authenticate = fixture.component().authenticateToken();
     personalAccessToken = fixture.personalAccessToken();
     privateAppToken = fixture.privateAppToken();

@@ -8,11 +8,14 @@ import dev.latchkey.app.wiring.GrpcModule;
 import dev.latchkey.app.wiring.LatchkeyComponent;
 import dev.latchkey.app.wiring.PersistenceModule;
 import dev.latchkey.app.wiring.UseCaseModule;
+import dev.latchkey.app.wiring.WorkerModule;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
 import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
 import dev.latchkey.application.port.in.CreateTenantUseCase;
 import dev.latchkey.application.port.out.SecretGenerator;
+import dev.latchkey.application.service.CoalescingTokenUsage;
+import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.domain.token.TokenSecret;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -27,7 +30,8 @@ import javax.sql.DataSource;
  * expose. {@link #requireSameModulesAsServer()} fails fast if the two ever drift apart.
  */
 @Singleton
-@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class})
+@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
+    WorkerModule.class})
 public interface BenchmarkComponent extends LatchkeyComponent {
   AuthenticateTokenUseCase authenticateToken();
 
@@ -38,6 +42,10 @@ public interface BenchmarkComponent extends LatchkeyComponent {
   CreateApiTokenUseCase createApiToken();
 
   SecretGenerator secrets();
+
+  CoalescingTokenUsage tokenUsage();
+
+  CredentialCache credentialCache();
 
   /** Same signature as {@link LatchkeyComponent.Factory}. */
   @Component.Factory

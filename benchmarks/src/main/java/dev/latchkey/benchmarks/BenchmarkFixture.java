@@ -1,10 +1,12 @@
 package dev.latchkey.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
+import dev.latchkey.application.lifecycle.Workers;
 import dev.latchkey.application.port.in.CreateApiTokenCommand;
 import dev.latchkey.application.port.in.CreatePrivateAppCommand;
 import dev.latchkey.application.port.in.CreateTenantCommand;
@@ -30,8 +32,9 @@ import java.util.Optional;
 
 /**
  * The use cases wired as the server wires them, on a migrated database, with one tenant, a private
- * app and one token of each kind to check. Pool size, clock precision and migrations are the
- * server's ({@code LatchkeyServer.start}).
+ * app and one token of each kind to check. Pool size, clock precision, migrations and the background
+ * workers are the server's ({@code LatchkeyServer.start}); without the token cache, the credential
+ * listener (which would turn it on) does not run.
  */
 public final class BenchmarkFixture implements AutoCloseable {
   /** The server's pool size (see {@code LatchkeyServer.start}). */
@@ -43,25 +46,29 @@ public final class BenchmarkFixture implements AutoCloseable {
   private final BenchDatabase database;
   private final HikariDataSource dataSource;
   private final BenchmarkComponent component;
+  private final Workers workers;
   private final String personalAccessToken;
   private final String privateAppToken;
   private final String unknownToken;
   private final String malformedToken;
 
   private BenchmarkFixture(BenchDatabase database, HikariDataSource dataSource, BenchmarkComponent component,
-      String personalAccessToken, String privateAppToken, String unknownToken, String malformedToken) {
+      Workers workers, String personalAccessToken, String privateAppToken, String unknownToken,
+      String malformedToken) {
     this.database = database;
     this.dataSource = dataSource;
     this.component = component;
+    this.workers = workers;
     this.personalAccessToken = personalAccessToken;
     this.privateAppToken = privateAppToken;
     this.unknownToken = unknownToken;
     this.malformedToken = malformedToken;
   }
 
-  public static BenchmarkFixture start(String label) {
+  public static BenchmarkFixture start(String label, boolean tokenCache) {
     BenchDatabase database = BenchDatabase.open(label);
     HikariDataSource dataSource = null;
+    Workers workers = null;
     try {
       dataSource = PostgresDataSources.create(database.url(), null, null, POOL_SIZE);
       SchemaMigrations.migrate(dataSource);
@@ -70,6 +77,12 @@ public final class BenchmarkFixture implements AutoCloseable {
       TokenSecret operatorToken = new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR);
       BenchmarkComponent component =
           BenchmarkComponent.create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK);
+      workers = new Workers(component.workers().stream()
+          .filter(worker -> tokenCache || !(worker instanceof PostgresCredentialChangeListener))
+          .toList());
+      workers.start();
+      // Whatever the listener has done so far: on or off from here, until the listener loses its channel.
+      component.credentialCache().listening(tokenCache);
 
       CreatedTenant tenant = component.createTenant().execute(new Principal.OperatorPrincipal(),
           new CreateTenantCommand(new DisplayName("Benchmark tenant"), new EmailAddress("owner@bench.example.com"),
@@ -92,8 +105,11 @@ public final class BenchmarkFixture implements AutoCloseable {
       expect(component, unknown, TokenCheck.Unknown.class);
       expect(component, malformed, TokenCheck.Malformed.class);
       component.tokenUsage().flush();
-      return new BenchmarkFixture(database, dataSource, component, personal, appToken, unknown, malformed);
+      return new BenchmarkFixture(database, dataSource, component, workers, personal, appToken, unknown, malformed);
     } catch (RuntimeException e) {
+      if (workers != null) {
+        workers.stop();
+      }
       if (dataSource != null) {
         dataSource.close();
       }
@@ -141,7 +157,7 @@ public final class BenchmarkFixture implements AutoCloseable {
   @Override
   public void close() {
     try {
-      component.tokenUsage().flush();
+      workers.stop(); // in reverse order; the flusher writes the last-use times
     } finally {
       dataSource.close();
       database.close();

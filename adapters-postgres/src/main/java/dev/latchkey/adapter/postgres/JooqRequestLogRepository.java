@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
-/** The request log as written by {@link BatchingRequestLogSink}. */
+/** The request log as written by {@link RequestLogWriter}. */
 public final class JooqRequestLogRepository implements RequestLogRepository {
   static final String USER = "USER";
   static final String PRIVATE_APP = "PRIVATE_APP";

@@ -11,11 +11,19 @@ import org.postgresql.util.PSQLException;
 
 /** Sorts database failures into "the database cannot answer" and everything else. */
 final class PostgresErrors {
+  /**
+   * Checked at commit (V4): a tenant keeps a live account holder. The service checks it on its
+   * snapshot, so a refusal means a concurrent change (say, a transfer to the user being deleted) won.
+   */
+  static final String LIVE_ACCOUNT_HOLDER_REQUIRED = "app_user_live_account_holder_required";
+
   private PostgresErrors() {}
 
   /**
    * {@link UnavailableException} when the database is unreachable, overloaded, shutting down or
-   * too slow; otherwise {@code e} itself, which surfaces as an internal error.
+   * too slow; {@link ConflictException} when a concurrent transaction got in the way (a
+   * serialization failure, a deadlock, or a commit that would leave a tenant without its account
+   * holder); otherwise {@code e} itself, which surfaces as an internal error.
    */
   static RuntimeException translate(DataAccessException e) {
     if (isUnavailable(e)) {
@@ -23,6 +31,9 @@ final class PostgresErrors {
     }
     if (isSerializationFailure(e)) {
       return new ConflictException("a concurrent change got in the way; retry");
+    }
+    if (violatedConstraint(e, "23514").filter(LIVE_ACCOUNT_HOLDER_REQUIRED::equals).isPresent()) {
+      return new ConflictException("the account holder changed concurrently; retry");
     }
     return e;
   }

@@ -12,6 +12,7 @@ import dev.latchkey.application.paging.PageRequest;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.common.EmailAddress;
 import dev.latchkey.domain.error.AlreadyExistsException;
+import dev.latchkey.domain.error.ConflictException;
 import dev.latchkey.domain.error.FailedPreconditionException;
 import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.permission.Action;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -135,8 +139,8 @@ class JooqUserRepositoryTest {
     // Promoting before clearing the former holder is refused; clearing first (as a transfer does) works.
     assertThatThrownBy(() -> users.update(member.withAccountHolder(true, NOW)))
         .isInstanceOf(FailedPreconditionException.class);
-    assertThat(users.update(holder.withAccountHolder(false, NOW))).isTrue();
-    assertThat(users.update(member.withAccountHolder(true, NOW))).isTrue();
+    assertThat(db.inTransaction(() -> users.update(holder.withAccountHolder(false, NOW))
+        && users.update(member.withAccountHolder(true, NOW)))).isTrue();
     assertThat(users.findById(tenant, member.id())).map(User::accountHolder).contains(true);
 
     // A deleted row that still says account holder does not count.
@@ -145,6 +149,128 @@ class JooqUserRepositoryTest {
     TenantId other = newTenant();
     users.insert(User.accountHolder(other, new UserId(ids.newId()), new EmailAddress("owner@example.com"),
         new DisplayName("Owner"), newRole(other), NOW));
+  }
+
+  @Test
+  void theDatabaseRefusesACommitThatLeavesATenantWithoutALiveAccountHolder() {
+    TenantId tenant = newTenant();
+    RoleId role = newRole(tenant);
+    User holder = newHolder(tenant, role);
+    User member = newUser(tenant, role, "member@example.com");
+
+    assertThatThrownBy(() -> users.update(holder.withAccountHolder(false, NOW)))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> users.delete(tenant, holder.id(), NOW)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> db.inTransaction(() -> users.delete(tenant, holder.id(), NOW)))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> Sql.execute(database.dataSource(), "delete from app_user where id = '" + holder.id() + "'"))
+        .hasRootCauseMessage("ERROR: tenant " + tenant + " would be left without a live account holder\n"
+            + "  Where: PL/pgSQL function app_user_tenant_keeps_an_account_holder() line 5 at RAISE");
+    // Two live holders are refused at once (app_user_account_holder_key), even inside a transaction.
+    assertThatThrownBy(() -> db.inTransaction(() -> users.update(member.withAccountHolder(true, NOW))))
+        .isInstanceOf(FailedPreconditionException.class);
+    assertThat(liveHolders(tenant)).containsExactly(holder.id());
+
+    // Clearing and promoting in one transaction leaves exactly one at commit.
+    db.inTransaction(() -> users.update(holder.withAccountHolder(false, NOW))
+        && users.update(member.withAccountHolder(true, NOW)));
+    assertThat(liveHolders(tenant)).containsExactly(member.id());
+  }
+
+  @Test
+  void deletingAUserWhileTheTitleIsTransferredToThemIsRefusedAtCommit() throws Exception {
+    TenantId tenant = newTenant();
+    RoleId role = newRole(tenant);
+    User holder = newHolder(tenant, role);
+    User next = newUser(tenant, role, "next@example.com");
+    CountDownLatch transferred = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> transferring = CompletableFuture.runAsync(() -> db.inTransaction(() -> {
+      transfer(holder, next);
+      transferred.countDown();
+      await(release);
+      return null;
+    }));
+    assertThat(transferred.await(1, TimeUnit.MINUTES)).isTrue();
+
+    // The deletion saw a user who does not hold the title (the transfer is not committed) and waits for its row.
+    CompletableFuture<Boolean> deleting = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
+      assertThat(users.findById(tenant, next.id())).map(User::accountHolder).contains(false);
+      return users.delete(tenant, next.id(), NOW);
+    }));
+    Sql.await("the deletion waits for the transfer", () -> Sql.count(database.dataSource(),
+        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
+            + "and query like 'update%app_user%'") > 0);
+    release.countDown();
+    transferring.get(1, TimeUnit.MINUTES);
+
+    assertThatThrownBy(() -> deleting.get(1, TimeUnit.MINUTES))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(ConflictException.class);
+    assertThat(liveHolders(tenant)).containsExactly(next.id());
+  }
+
+  @Test
+  void racingDeletionsAndTransfersNeverLeaveATenantWithoutAnAccountHolder() throws Exception {
+    TenantId tenant = newTenant();
+    RoleId role = newRole(tenant);
+    User holder = newHolder(tenant, role);
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    for (int round = 0; round < 30; round++) {
+      User current = holder;
+      User target = newUser(tenant, role, "user" + round + "@example.com");
+      CyclicBarrier start = new CyclicBarrier(2);
+      CompletableFuture<Boolean> transferring = CompletableFuture.supplyAsync(() -> quietly(() -> {
+        await(start);
+        return db.inTransaction(() -> transfer(current, target));
+      }), threads);
+      CompletableFuture<Boolean> deleting = CompletableFuture.supplyAsync(() -> quietly(() -> {
+        await(start);
+        // What ManageUsersService.deleteUser does: refuse to delete the holder, else delete.
+        return db.inTransaction(() -> users.findById(tenant, target.id()).filter(u -> !u.accountHolder()).isPresent()
+            && users.delete(tenant, target.id(), NOW));
+      }), threads);
+      boolean transferDone = transferring.get(1, TimeUnit.MINUTES);
+      deleting.get(1, TimeUnit.MINUTES);
+
+      assertThat(liveHolders(tenant)).hasSize(1);
+      if (transferDone) {
+        holder = users.findById(tenant, target.id()).orElseThrow();
+      }
+    }
+    threads.close();
+  }
+
+  /** A transfer as ManageUsersService does it: clear the former holder, then promote; false if either is stale. */
+  private boolean transfer(User from, User to) {
+    return users.update(from.withAccountHolder(false, NOW)) && users.update(to.withAccountHolder(true, NOW))
+        || rollback();
+  }
+
+  private static boolean rollback() {
+    throw new ConflictException("stale");
+  }
+
+  /** Runs {@code work}; false when it was refused as a lost race (ABORTED) or found its rows gone. */
+  private static boolean quietly(java.util.function.BooleanSupplier work) {
+    try {
+      return work.getAsBoolean();
+    } catch (ConflictException | FailedPreconditionException e) {
+      return false;
+    }
+  }
+
+  private List<UserId> liveHolders(TenantId tenant) {
+    return Sql.strings(database.dataSource(), "select id::text from app_user where tenant_id = '" + tenant
+        + "' and account_holder and delete_time is null").stream().map(id -> new UserId(java.util.UUID.fromString(id)))
+        .toList();
+  }
+
+  private User newHolder(TenantId tenant, RoleId role) {
+    User holder = User.accountHolder(tenant, new UserId(ids.newId()), new EmailAddress("owner@example.com"),
+        new DisplayName("Owner"), role, NOW);
+    users.insert(holder);
+    return holder;
   }
 
   @Test
@@ -326,6 +452,14 @@ class JooqUserRepositoryTest {
   private Page<User> list(
       TenantId tenant, int size, Optional<String> cursor, Optional<RoleId> role, Optional<UserState> state) {
     return users.list(tenant, new PageRequest(size, cursor), role, state);
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(1, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.latchkey.adapter.postgres.testing.FreezableProxy;
 import dev.latchkey.adapter.postgres.testing.FreshDatabase;
 import dev.latchkey.adapter.postgres.testing.Sql;
 import dev.latchkey.application.fakes.FixedClock;
@@ -235,6 +236,68 @@ class PostgresCredentialChangesTest {
     assertThat(recording.events).last().isEqualTo("listening false");
   }
 
+  @Test
+  void aListenerWhoseConnectionSilentlyStopsDeliveringTurnsTheCacheOffUntilTheChannelIsProvenAgain()
+      throws Exception {
+    Recording recording = new Recording();
+    var quick = new PostgresCredentialChangeListener.Timings(Duration.ofMillis(200), Duration.ofSeconds(1));
+    try (FreezableProxy proxy = new FreezableProxy(host(database.url()), port(database.url()));
+        HikariDataSource listenerPool = pool("lk-listener-" + System.nanoTime(), proxy.proxiedUrl(database.url()));
+        PostgresCredentialChangeListener listener = new PostgresCredentialChangeListener(listenerPool, recording,
+            quick)) {
+      listener.start();
+      await("the listener listens", () -> recording.events.contains("listening true"));
+
+      // The connection stays open but carries nothing: no error, no close, just silence.
+      proxy.freeze();
+      await("the listener notices the silence and turns the cache off",
+          () -> recording.events.contains("listening false"));
+      int off = recording.events.lastIndexOf("listening false");
+      assertThat(recording.events.subList(off, recording.events.size())).doesNotContain("listening true");
+
+      proxy.thaw();
+      await("the cache is on again once the channel is proven alive", () -> recording.events
+          .subList(off, recording.events.size()).contains("listening true"));
+      TenantId afterThaw = anyTenant();
+      await("the listener hears again", () -> {
+        changes.announce(afterThaw);
+        return recording.events.contains("changed " + afterThaw);
+      });
+    }
+    assertThat(recording.events).last().isEqualTo("listening false");
+  }
+
+  @Test
+  void heartbeatsAreNeitherChangesNorUnreadableAnnouncements() {
+    Recording recording = new Recording();
+    var quick = new PostgresCredentialChangeListener.Timings(Duration.ofMillis(50), Duration.ofSeconds(2));
+    try (HikariDataSource listenerPool = pool("lk-listener-" + System.nanoTime());
+        PostgresCredentialChangeListener listener = new PostgresCredentialChangeListener(listenerPool, recording,
+            quick)) {
+      listener.start();
+      await("the listener listens", () -> recording.events.contains("listening true"));
+      int before = recording.events.size();
+
+      // Another instance's heartbeat, then a marker change: only the change is passed on.
+      Sql.execute(database.dataSource(), "select pg_notify('" + PostgresCredentialChanges.CHANNEL + "', '"
+          + PostgresCredentialChangeListener.HEARTBEAT_PREFIX + "another-instance')");
+      TenantId marker = anyTenant();
+      changes.announce(marker);
+      await("the marker is heard", () -> recording.events.contains("changed " + marker));
+
+      assertThat(recording.events.subList(before, recording.events.size())).containsExactly("changed " + marker);
+    }
+  }
+
+  private static String host(String jdbcUrl) {
+    return jdbcUrl.replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1");
+  }
+
+  private static int port(String jdbcUrl) {
+    String port = jdbcUrl.replaceFirst("^jdbc:postgresql://[^:/]+(?::(\\d+))?/.*$", "$1");
+    return port.isEmpty() ? 5432 : Integer.parseInt(port);
+  }
+
   /** What the listener tells the cache, in order. */
   private static final class Recording implements InvalidateCredentialsUseCase {
     final List<String> events = new CopyOnWriteArrayList<>();
@@ -252,8 +315,12 @@ class PostgresCredentialChangesTest {
 
   /** A pool of its own for the listener, named so that its backends can be found and killed. */
   private static HikariDataSource pool(String applicationName) {
+    return pool(applicationName, database.url());
+  }
+
+  private static HikariDataSource pool(String applicationName, String url) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database.url());
+    config.setJdbcUrl(url);
     config.setMaximumPoolSize(2);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(3_000);

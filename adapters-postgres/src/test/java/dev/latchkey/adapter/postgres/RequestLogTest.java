@@ -62,9 +62,9 @@ class RequestLogTest {
 
   @Test
   void creatingPartitionsIsIdempotent() {
-    assertThat(BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2030-01-15"), 3)).isEqualTo(3);
-    assertThat(BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2030-01-01"), 3)).isZero();
-    assertThat(BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2030-02-28"), 3)).isEqualTo(1);
+    assertThat(RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2030-01-15"), 3)).isEqualTo(3);
+    assertThat(RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2030-01-01"), 3)).isZero();
+    assertThat(RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2030-02-28"), 3)).isEqualTo(1);
 
     assertThat(Sql.strings(database.dataSource(), "select pg_get_expr(c.relpartbound, c.oid) from pg_class c "
             + "where c.relkind = 'r' and c.relname like 'request\\_log\\_2030\\_%' order by c.relname"))
@@ -81,7 +81,7 @@ class RequestLogTest {
     try {
       List<Callable<Integer>> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        calls.add(() -> BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2031-01-01"), 12));
+        calls.add(() -> RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2031-01-01"), 12));
       }
       int created = 0;
       for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -95,23 +95,24 @@ class RequestLogTest {
 
   @Test
   void rowsOfAMonthWithoutPartitionWaitInTheDefaultPartitionAndMoveWhenItIsCreated() throws Exception {
-    try (var sink = new BatchingRequestLogSink(db, ids, 10, 10)) {
-      sink.record(entry(app, tenant, "2001-05-03T10:00:00Z"));
-      sink.record(entry(app, tenant, "2001-05-31T23:59:59.999999Z"));
-      sink.record(entry(app, tenant, "2001-06-01T00:00:00Z"));
+    var queue = new RequestLogQueue(10);
+    try (var writer = new RequestLogWriter(queue, db, ids, 10)) {
+      queue.record(entry(app, tenant, "2001-05-03T10:00:00Z"));
+      queue.record(entry(app, tenant, "2001-05-31T23:59:59.999999Z"));
+      queue.record(entry(app, tenant, "2001-06-01T00:00:00Z"));
     }
     assertThat(partitionsOfRows()).containsExactly("request_log_default", "request_log_default", "request_log_default");
 
-    assertThat(BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2001-05-20"), 1)).isEqualTo(1);
+    assertThat(RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2001-05-20"), 1)).isEqualTo(1);
 
     assertThat(partitionsOfRows()).containsExactly("request_log_2001_05", "request_log_2001_05", "request_log_default");
     assertThat(logs.list(tenant, app, new PageRequest(10, Optional.empty())).items()).hasSize(3);
-    assertThat(BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2001-05-01"), 1)).isZero();
+    assertThat(RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2001-05-01"), 1)).isZero();
   }
 
   @Test
   void aNegativeNumberOfMonthsIsRefused() {
-    assertThatThrownBy(() -> BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2030-01-01"), -1))
+    assertThatThrownBy(() -> RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2030-01-01"), -1))
         .hasMessageContaining("months must be between");
   }
 
@@ -119,15 +120,16 @@ class RequestLogTest {
   void aPrincipalsEntriesAreListedNewestFirstAndPagedByTheLastId() throws Exception {
     Instant start = Instant.parse("2026-11-02T08:00:00Z");
     List<RequestLogEntry> written = new ArrayList<>();
-    try (var sink = new BatchingRequestLogSink(db, ids, 100, 3)) {
+    var queue = new RequestLogQueue(100);
+    try (var writer = new RequestLogWriter(queue, db, ids, 3)) {
       for (int i = 0; i < 7; i++) {
         RequestLogEntry e = entry(app, tenant, start.plusSeconds(i).toString());
         written.add(e);
-        sink.record(e);
+        queue.record(e);
         // Entries of others, interleaved: another app, a user with the same uuid, the same app id in another tenant.
-        sink.record(entry(new Actor.PrivateAppRef(new PrivateAppId(UUID.randomUUID())), tenant, start.toString()));
-        sink.record(entry(new Actor.UserRef(new UserId(appUuid)), tenant, start.toString()));
-        sink.record(entry(app, otherTenant, start.toString()));
+        queue.record(entry(new Actor.PrivateAppRef(new PrivateAppId(UUID.randomUUID())), tenant, start.toString()));
+        queue.record(entry(new Actor.UserRef(new UserId(appUuid)), tenant, start.toString()));
+        queue.record(entry(app, otherTenant, start.toString()));
       }
     }
 
@@ -150,8 +152,9 @@ class RequestLogTest {
     var entry = new RequestLogEntry(tenant, app, new ApiTokenId(UUID.randomUUID()),
         Instant.parse("2026-11-23T10:15:30.123456Z"), "/latchkey.v1.PrivateAppService/GetPrivateApp",
         "PERMISSION_DENIED", Duration.ofSeconds(3, 7_000), "[::1]:40000", "grpcurl/1.9 ✓");
-    try (var sink = new BatchingRequestLogSink(db, ids, 10, 10)) {
-      sink.record(entry);
+    var queue = new RequestLogQueue(10);
+    try (var writer = new RequestLogWriter(queue, db, ids, 10)) {
+      queue.record(entry);
     }
 
     assertThat(logs.list(tenant, app, new PageRequest(1, Optional.empty())).items()).containsExactly(entry);
@@ -164,9 +167,10 @@ class RequestLogTest {
         Instant.parse("2026-11-23T10:15:30.123456Z"), "/latchkey.v1.ApiTokenService/CreateApiToken", "OK",
         Duration.ofMillis(12), "10.0.0.7:5555", "web-app/2.0");
     var own = entry(user, tenant, "2026-11-23T10:15:31Z");
-    try (var sink = new BatchingRequestLogSink(db, ids, 10, 10)) {
-      sink.record(actedFor);
-      sink.record(own);
+    var queue = new RequestLogQueue(10);
+    try (var writer = new RequestLogWriter(queue, db, ids, 10)) {
+      queue.record(actedFor);
+      queue.record(own);
     }
 
     List<RequestLogEntry> read = logs.list(tenant, user, new PageRequest(10, Optional.empty())).items();
@@ -191,7 +195,7 @@ class RequestLogTest {
     assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.formatted("null", "'someone'")))
         .hasStackTraceContaining("request_log_means_check");
     // Partitions made after the migration get the same checks.
-    BatchingRequestLogSink.ensurePartitions(db, LocalDate.parse("2032-07-01"), 1);
+    RequestLogPartitions.ensurePartitions(db, LocalDate.parse("2032-07-01"), 1);
     assertThatThrownBy(() -> Sql.execute(database.dataSource(), row.replace("now()", "'2032-07-04'")
         .formatted("null", "null"))).hasStackTraceContaining("request_log_token_or_means");
     assertThat(Sql.count(database.dataSource(), "select count(*) from request_log")).isZero();

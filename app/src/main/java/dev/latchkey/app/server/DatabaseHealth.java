@@ -1,45 +1,38 @@
 package dev.latchkey.app.server;
 
 import dev.latchkey.adapter.postgres.Database;
+import dev.latchkey.application.lifecycle.PeriodicTask;
+import dev.latchkey.application.lifecycle.Worker;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reports {@code NOT_SERVING} on the health service while the database does not answer. */
-final class DatabaseHealth implements AutoCloseable {
+public final class DatabaseHealth implements Worker {
   private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
   private static final Duration INTERVAL = Duration.ofSeconds(2);
 
   private final Database database;
   private final HealthStatusManager health;
-  private final Thread thread;
+  private final PeriodicTask loop;
   private volatile boolean running = true;
   private Boolean lastReachable;
 
-  DatabaseHealth(Database database, HealthStatusManager health) {
+  @Inject
+  public DatabaseHealth(Database database, HealthStatusManager health) {
     this.database = database;
     this.health = health;
-    this.thread = Thread.ofVirtual().name("database-health").unstarted(this::run);
+    this.loop = PeriodicTask.every("database-health", INTERVAL, this::checkOnce);
   }
 
-  void start() {
+  /** Reports the status once before returning, then every two seconds. */
+  @Override
+  public void start() {
     checkOnce();
-    thread.start();
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        Thread.sleep(INTERVAL);
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (running) {
-        checkOnce();
-      }
-    }
+    loop.start();
   }
 
   private synchronized void checkOnce() {
@@ -58,8 +51,8 @@ final class DatabaseHealth implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void stop() {
     running = false;
-    thread.interrupt();
+    loop.stop(Duration.ofSeconds(5));
   }
 }

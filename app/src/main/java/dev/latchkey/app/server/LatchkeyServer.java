@@ -1,7 +1,6 @@
 package dev.latchkey.app.server;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.config.ConfigException;
@@ -11,6 +10,7 @@ import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.wiring.DaggerLatchkeyComponent;
 import dev.latchkey.app.wiring.LatchkeyComponent;
+import dev.latchkey.application.lifecycle.Workers;
 import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
 import io.grpc.BindableService;
@@ -52,16 +52,13 @@ public final class LatchkeyServer implements AutoCloseable {
   private final List<AutoCloseable> resources;
   private final Server server;
   private final HealthStatusManager health;
-  private final DatabaseHealth databaseHealth;
   private final ExecutorService executor;
 
   private LatchkeyServer(
-      List<AutoCloseable> resources, Server server, HealthStatusManager health, DatabaseHealth databaseHealth,
-      ExecutorService executor) {
+      List<AutoCloseable> resources, Server server, HealthStatusManager health, ExecutorService executor) {
     this.resources = resources;
     this.server = server;
     this.health = health;
-    this.databaseHealth = databaseHealth;
     this.executor = executor;
   }
 
@@ -89,22 +86,12 @@ public final class LatchkeyServer implements AutoCloseable {
 
       LatchkeyComponent component = DaggerLatchkeyComponent.factory()
           .create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK);
-      HealthStatusManager health = new HealthStatusManager();
-      DatabaseHealth databaseHealth = new DatabaseHealth(component.database(), health);
-      databaseHealth.start();
-      resources.addFirst(databaseHealth);
-      // Closed in reverse order after the server has drained: last-use times are flushed and
-      // every queued request-log entry is written before the pool closes.
-      component.requestLogSink().start();
-      resources.addFirst(component.requestLogSink());
-      TokenUsageFlusher flusher = new TokenUsageFlusher(component.tokenUsage());
-      flusher.start();
-      resources.addFirst(flusher);
-      // The token cache turns itself on once this listener hears changes from every instance.
-      PostgresCredentialChangeListener listener =
-          new PostgresCredentialChangeListener(dataSource, component.credentialCache());
-      listener.start();
-      resources.addFirst(listener);
+      HealthStatusManager health = component.health();
+      // Stopped in reverse order after the server has drained, before the pool closes: every queued
+      // request-log entry and last-use time is written (see WorkerModule for the order).
+      Workers workers = new Workers(component.workers());
+      workers.start();
+      resources.addFirst(workers);
 
       ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-", 0).factory());
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
@@ -137,7 +124,7 @@ public final class LatchkeyServer implements AutoCloseable {
         throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
       }
       log.info("listening on {}:{}", config.host(), server.getPort());
-      return new LatchkeyServer(resources, server, health, databaseHealth, executor);
+      return new LatchkeyServer(resources, server, health, executor);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -155,12 +142,12 @@ public final class LatchkeyServer implements AutoCloseable {
 
   /**
    * Graceful stop: health goes {@code NOT_SERVING}, no new calls are accepted, calls in flight
-   * finish (up to {@link #DRAIN_TIMEOUT}), then the database is released.
+   * finish (up to {@link #DRAIN_TIMEOUT}), then the workers stop in reverse order and the database
+   * is released.
    */
   @Override
   public void close() {
     log.info("shutting down: draining calls in flight");
-    databaseHealth.close();
     health.enterTerminalState();
     server.shutdown();
     try {

@@ -1,37 +1,30 @@
 package dev.latchkey.app.server;
 
+import dev.latchkey.application.lifecycle.PeriodicTask;
+import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.application.service.CoalescingTokenUsage;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes coalesced last-use times periodically, and once more when the server stops. */
-final class TokenUsageFlusher implements AutoCloseable {
+/** Writes coalesced last-use times periodically, and once more when it stops. */
+public final class TokenUsageFlusher implements Worker {
   private static final Logger log = LoggerFactory.getLogger(TokenUsageFlusher.class);
   static final Duration INTERVAL = Duration.ofSeconds(15);
 
   private final CoalescingTokenUsage usage;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final PeriodicTask loop;
 
-  TokenUsageFlusher(CoalescingTokenUsage usage) {
+  @Inject
+  public TokenUsageFlusher(CoalescingTokenUsage usage) {
     this.usage = usage;
-    this.thread = Thread.ofVirtual().name("token-usage-flusher").unstarted(this::run);
+    this.loop = PeriodicTask.every("token-usage-flusher", INTERVAL, this::flushQuietly);
   }
 
-  void start() {
-    thread.start();
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        Thread.sleep(INTERVAL);
-      } catch (InterruptedException e) {
-        return;
-      }
-      flushQuietly();
-    }
+  @Override
+  public void start() {
+    loop.start();
   }
 
   private void flushQuietly() {
@@ -43,14 +36,8 @@ final class TokenUsageFlusher implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public void stop() {
+    loop.stop(Duration.ofSeconds(5));
     flushQuietly();
   }
 }

@@ -14,9 +14,11 @@ import dev.latchkey.adapter.grpc.UserGrpcService;
 import dev.latchkey.adapter.grpc.auth.AuthorizationGateServerInterceptor;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
+import dev.latchkey.adapter.grpc.limit.CallsInFlightServerInterceptor;
 import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** The API's services and the interceptor chain, as explicit ordered lists. */
@@ -31,16 +33,25 @@ public interface GrpcModule {
   }
 
   /**
-   * The interceptors in the order a call passes through them: authentication first (a call
-   * without a usable token costs nothing more), then the request log (it sees the final status of
+   * The interceptors in the order a call passes through them: the bound on calls in flight first
+   * (it counts every call until its status is sent), then authentication (a call without a usable
+   * token costs nothing more), then the request log (it sees the final status of
    * every authenticated call, those refused after authentication included), then the gate that
    * carries out those refusals or admits the principal, then error mapping around the handler.
    * Rate limiting will slot in right after authentication.
    */
   @Provides
   static List<ServerInterceptor> interceptors(
-      BearerAuthServerInterceptor bearerAuth, RequestLogServerInterceptor requestLog,
-      AuthorizationGateServerInterceptor gate, ErrorMappingServerInterceptor errorMapping) {
-    return List.of(bearerAuth, requestLog, gate, errorMapping);
+      CallsInFlightServerInterceptor callsInFlight, BearerAuthServerInterceptor bearerAuth,
+      RequestLogServerInterceptor requestLog, AuthorizationGateServerInterceptor gate,
+      ErrorMappingServerInterceptor errorMapping) {
+    return List.of(callsInFlight, bearerAuth, requestLog, gate, errorMapping);
+  }
+
+  /** One per server: the bound is on the server's calls in flight. */
+  @Provides
+  @Singleton
+  static CallsInFlightServerInterceptor callsInFlight() {
+    return new CallsInFlightServerInterceptor(CallsInFlightServerInterceptor.DEFAULT_MAX_CALLS_IN_FLIGHT);
   }
 }

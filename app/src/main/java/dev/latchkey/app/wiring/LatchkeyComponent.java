@@ -2,14 +2,12 @@ package dev.latchkey.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
-import dev.latchkey.adapter.postgres.Database;
 import dev.latchkey.app.crypto.Pepper;
-import dev.latchkey.application.service.CoalescingTokenUsage;
-import dev.latchkey.application.service.CredentialCache;
+import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.domain.token.TokenSecret;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
+import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -18,20 +16,19 @@ import javax.sql.DataSource;
 
 /** The one root component: everything the server needs, wired from the ports to their adapters. */
 @Singleton
-@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class})
+@Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
+    WorkerModule.class})
 public interface LatchkeyComponent {
   List<BindableService> services();
 
   /** In call order: the first one sees the call first. */
   List<ServerInterceptor> interceptors();
 
-  Database database();
+  /** In start order; stopped in reverse (see {@link WorkerModule}). */
+  List<Worker> workers();
 
-  BatchingRequestLogSink requestLogSink();
-
-  CoalescingTokenUsage tokenUsage();
-
-  CredentialCache credentialCache();
+  /** The gRPC health service's state: the database-health worker keeps it current. */
+  HealthStatusManager health();
 
   @Component.Factory
   interface Factory {

@@ -3,7 +3,6 @@ package dev.latchkey.app.wiring;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
 import dev.latchkey.adapter.postgres.Database;
 import dev.latchkey.adapter.postgres.PostgresCredentialChanges;
 import dev.latchkey.adapter.postgres.JooqApiTokenRepository;
@@ -14,6 +13,8 @@ import dev.latchkey.adapter.postgres.JooqRoleRepository;
 import dev.latchkey.adapter.postgres.JooqTenantRepository;
 import dev.latchkey.adapter.postgres.JooqTransactions;
 import dev.latchkey.adapter.postgres.JooqUserRepository;
+import dev.latchkey.adapter.postgres.RequestLogQueue;
+import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.application.port.out.ApiTokenRepository;
 import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
 import dev.latchkey.application.port.out.AuditLog;
@@ -76,12 +77,18 @@ public interface PersistenceModule {
 
   @Provides
   @Singleton
-  static BatchingRequestLogSink requestLogSink(Database database, IdGenerator ids) {
-    return new BatchingRequestLogSink(database, ids, REQUEST_LOG_QUEUE, REQUEST_LOG_BATCH);
+  static RequestLogQueue requestLogQueue() {
+    return new RequestLogQueue(REQUEST_LOG_QUEUE);
   }
 
   @Binds
-  RequestLogSink requestLogSinkPort(BatchingRequestLogSink impl);
+  RequestLogSink requestLogSink(RequestLogQueue impl);
+
+  @Provides
+  @Singleton
+  static RequestLogWriter requestLogWriter(RequestLogQueue queue, Database database, IdGenerator ids) {
+    return new RequestLogWriter(queue, database, ids, REQUEST_LOG_BATCH);
+  }
 
   @Provides
   @Singleton

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every authenticated call of a tenant principal (succeeded or refused) in its request
- * log, when the call closes. Sits right after authentication in the chain.
+ * log, when the call closes and before its status is sent: a full request log delays the response
+ * instead of piling up detached threads. Sits right after authentication in the chain.
  */
 public final class RequestLogServerInterceptor implements ServerInterceptor {
   private static final Logger log = LoggerFactory.getLogger(RequestLogServerInterceptor.class);
@@ -52,13 +53,12 @@ public final class RequestLogServerInterceptor implements ServerInterceptor {
     ServerCall<Q, R> recording = new SimpleForwardingServerCall<>(call) {
       @Override
       public void close(Status status, Metadata trailers) {
-        try {
-          super.close(status, trailers);
-        } finally {
-          if (recorded.compareAndSet(false, true)) {
-            write(caller.get(), start, call, status, Duration.ofNanos(System.nanoTime() - startNanos), userAgent);
-          }
+        // Queued before the response goes out: while the request log is full, the caller waits
+        // (push-back), and its call stays in flight, bounded by CallsInFlightServerInterceptor.
+        if (recorded.compareAndSet(false, true)) {
+          write(caller.get(), start, call, status, Duration.ofNanos(System.nanoTime() - startNanos), userAgent);
         }
+        super.close(status, trailers);
       }
     };
     return next.startCall(recording, headers);

@@ -30,13 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The request-log writer: nothing lost under load, on shutdown, or through an outage; push-back when full. */
-class BatchingRequestLogSinkTest {
+/**
+ * The request log's queue and writer: nothing lost under load, on shutdown, or through an outage;
+ * push-back when full. And its partition maintenance.
+ */
+class RequestLogWriterTest {
   @RegisterExtension static final FreshDatabase database = FreshDatabase.migrated();
 
-  private static final BatchingRequestLogSink.Timings FAST = new BatchingRequestLogSink.Timings(
-      Duration.ofMillis(10), Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofDays(1),
-      Duration.ofMillis(50));
+  private static final RequestLogWriter.Timings FAST = new RequestLogWriter.Timings(
+      Duration.ofMillis(10), Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(30));
 
   private final SequentialIdGenerator ids = new SequentialIdGenerator();
   private final Database db = new Database(database.dataSource());
@@ -49,15 +51,16 @@ class BatchingRequestLogSinkTest {
   }
 
   @Test
-  void everythingRecordedByManyThreadsIsWrittenBeforeCloseReturns() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 16, 50, FAST);
-    sink.start();
+  void everythingRecordedByManyThreadsIsWrittenBeforeStopReturns() throws Exception {
+    var queue = new RequestLogQueue(16);
+    var writer = new RequestLogWriter(queue, db, ids, 50, FAST);
+    writer.start();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       threads.add(Thread.ofPlatform().start(() -> {
         try {
           for (int i = 0; i < 625; i++) {
-            sink.record(entry(Instant.now()));
+            queue.record(entry(Instant.now()));
           }
         } catch (InterruptedException e) {
           throw new IllegalStateException(e);
@@ -68,17 +71,18 @@ class BatchingRequestLogSinkTest {
       thread.join();
     }
 
-    sink.close();
+    writer.stop();
 
     assertThat(rows()).isEqualTo(5_000);
     assertThat(Sql.count(database.dataSource(), "select count(distinct id) from request_log")).isEqualTo(5_000);
-    assertThat(sink.written()).isEqualTo(5_000);
+    assertThat(writer.written()).isEqualTo(5_000);
   }
 
   @Test
-  void closingWhileThreadsRecordWritesEveryEntryThatWasAccepted() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 8, 20, FAST);
-    sink.start();
+  void stoppingWhileThreadsRecordWritesEveryEntryThatWasAccepted() throws Exception {
+    var queue = new RequestLogQueue(8);
+    var writer = new RequestLogWriter(queue, db, ids, 20, FAST);
+    writer.start();
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     CountDownLatch running = new CountDownLatch(4);
@@ -88,7 +92,7 @@ class BatchingRequestLogSinkTest {
         running.countDown();
         try {
           while (true) {
-            sink.record(entry(Instant.now()));
+            queue.record(entry(Instant.now()));
             accepted.incrementAndGet();
           }
         } catch (IllegalStateException e) {
@@ -99,9 +103,9 @@ class BatchingRequestLogSinkTest {
       }));
     }
     running.await();
-    await("some entries are written", () -> sink.written() > 100);
+    await("some entries are written", () -> writer.written() > 100);
 
-    sink.close();
+    writer.stop();
     for (Thread thread : threads) {
       thread.join();
     }
@@ -112,13 +116,14 @@ class BatchingRequestLogSinkTest {
 
   @Test
   void aFullQueueBlocksTheCallerUntilTheWriterMakesRoom() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 2, 10, FAST); // not started: nothing drains the queue
-    sink.record(entry(Instant.now()));
-    sink.record(entry(Instant.now()));
+    var queue = new RequestLogQueue(2);
+    var writer = new RequestLogWriter(queue, db, ids, 10, FAST); // not started: nothing drains the queue
+    queue.record(entry(Instant.now()));
+    queue.record(entry(Instant.now()));
     CountDownLatch third = new CountDownLatch(1);
     Thread caller = Thread.ofPlatform().start(() -> {
       try {
-        sink.record(entry(Instant.now()));
+        queue.record(entry(Instant.now()));
         third.countDown();
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
@@ -129,43 +134,45 @@ class BatchingRequestLogSinkTest {
         && Arrays.stream(caller.getStackTrace()).anyMatch(f -> f.getClassName().equals(ArrayBlockingQueue.class.getName())
             && f.getMethodName().equals("put")));
     assertThat(third.getCount()).isOne();
-    assertThat(sink.queued()).isEqualTo(2);
+    assertThat(queue.size()).isEqualTo(2);
 
-    sink.start();
+    writer.start();
     third.await();
     caller.join();
-    sink.close();
+    writer.stop();
 
     assertThat(rows()).isEqualTo(3);
   }
 
   @Test
-  void aClosedSinkRefusesEntriesAndWritesWhatWasQueuedEvenIfNeverStarted() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 10, 10, FAST);
-    sink.record(entry(Instant.now()));
+  void aStoppedWriterClosesTheQueueAndWritesWhatWasQueuedEvenIfNeverStarted() throws Exception {
+    var queue = new RequestLogQueue(10);
+    var writer = new RequestLogWriter(queue, db, ids, 10, FAST);
+    queue.record(entry(Instant.now()));
 
-    sink.close();
+    writer.stop();
 
     assertThat(rows()).isEqualTo(1);
-    assertThatThrownBy(() -> sink.record(entry(Instant.now()))).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(sink::start).isInstanceOf(IllegalStateException.class);
-    sink.close(); // a second close is harmless
+    assertThatThrownBy(() -> queue.record(entry(Instant.now()))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(writer::start).isInstanceOf(IllegalStateException.class);
+    writer.stop(); // a second stop is harmless
   }
 
   @Test
   void entriesSurviveADatabaseOutageAndAreWrittenOnceItIsBack() throws Exception {
     var switchable = new SwitchableDataSource(database.dataSource());
     switchable.down();
-    var sink = new BatchingRequestLogSink(new Database(switchable), ids, 100, 10, FAST);
-    sink.start();
+    var queue = new RequestLogQueue(100);
+    var writer = new RequestLogWriter(queue, new Database(switchable), ids, 10, FAST);
+    writer.start();
     for (int i = 0; i < 25; i++) {
-      sink.record(entry(Instant.now()));
+      queue.record(entry(Instant.now()));
     }
 
-    await("a few writes failed", () -> sink.failedAttempts() >= 3);
+    await("a few writes failed", () -> writer.failedAttempts() >= 3);
     assertThat(rows()).isZero();
     switchable.up();
-    sink.close();
+    writer.stop();
 
     assertThat(rows()).isEqualTo(25);
   }
@@ -187,16 +194,17 @@ class BatchingRequestLogSinkTest {
           for each statement execute function refuse_request_log();
         """);
     try {
-      var sink = new BatchingRequestLogSink(db, ids, 100, 7, FAST);
-      sink.start();
+      var queue = new RequestLogQueue(100);
+    var writer = new RequestLogWriter(queue, db, ids, 7, FAST);
+      writer.start();
       for (int i = 0; i < 20; i++) {
-        sink.record(entry(Instant.now()));
+        queue.record(entry(Instant.now()));
       }
 
-      await("a few writes failed", () -> sink.failedAttempts() >= 3);
+      await("a few writes failed", () -> writer.failedAttempts() >= 3);
       assertThat(rows()).isZero();
       Sql.execute(database.dataSource(), "delete from refuse_request_log");
-      sink.close();
+      writer.stop();
 
       assertThat(rows()).isEqualTo(20);
     } finally {
@@ -206,42 +214,44 @@ class BatchingRequestLogSinkTest {
   }
 
   @Test
-  void closeGivesUpAfterItsDeadlineWhenTheDatabaseStaysDown() throws Exception {
+  void stopGivesUpAfterItsDeadlineWhenTheDatabaseStaysDown() throws Exception {
     var switchable = new SwitchableDataSource(database.dataSource());
     switchable.down();
-    var impatient = new BatchingRequestLogSink.Timings(Duration.ofMillis(10), Duration.ofMillis(5),
-        Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofDays(1), Duration.ofMillis(50));
-    var sink = new BatchingRequestLogSink(new Database(switchable), ids, 3, 2, impatient);
-    sink.start();
+    var impatient = new RequestLogWriter.Timings(Duration.ofMillis(10), Duration.ofMillis(5),
+        Duration.ofMillis(20), Duration.ofMillis(200));
+    var queue = new RequestLogQueue(3);
+    var writer = new RequestLogWriter(queue, new Database(switchable), ids, 2, impatient);
+    writer.start();
     for (int i = 0; i < 3; i++) {
-      sink.record(entry(Instant.now()));
+      queue.record(entry(Instant.now()));
     }
 
-    sink.close(); // returns, having logged what it could not write
+    writer.stop(); // returns, having logged what it could not write
 
-    assertThat(sink.written()).isZero();
-    assertThatThrownBy(() -> sink.record(entry(Instant.now()))).isInstanceOf(IllegalStateException.class);
+    assertThat(writer.written()).isZero();
+    assertThatThrownBy(() -> queue.record(entry(Instant.now()))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
-  void theWriterCreatesMissingPartitionsWhenItStarts() throws Exception {
+  void partitionMaintenanceCreatesMissingPartitionsWhenItStarts() throws Exception {
     String next = "request_log_"
         + LocalDate.now(ZoneOffset.UTC).plusMonths(1).format(DateTimeFormatter.ofPattern("yyyy_MM"));
     Sql.execute(database.dataSource(), "drop table " + next);
     assertThat(partitionExists(next)).isFalse();
 
-    var sink = new BatchingRequestLogSink(db, ids, 10, 10, FAST);
-    sink.start();
+    var partitions = new RequestLogPartitions(db, Duration.ofDays(1), Duration.ofMillis(50));
+    partitions.start();
     await(next + " exists", () -> partitionExists(next));
-    sink.close();
+    partitions.stop();
   }
 
   @Test
   void anEntryWithoutItsMonthsPartitionLandsInTheDefaultPartition() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 10, 10, FAST);
-    sink.record(entry(Instant.parse("1999-12-31T23:59:59Z")));
-    sink.record(entry(Instant.now()));
-    sink.close();
+    var queue = new RequestLogQueue(10);
+    var writer = new RequestLogWriter(queue, db, ids, 10, FAST);
+    queue.record(entry(Instant.parse("1999-12-31T23:59:59Z")));
+    queue.record(entry(Instant.now()));
+    writer.stop();
 
     assertThat(Sql.strings(database.dataSource(), "select tableoid::regclass::text from request_log order by time"))
         .containsExactly("request_log_default",
@@ -250,19 +260,21 @@ class BatchingRequestLogSinkTest {
 
   @Test
   void textThatPostgresqlCannotStoreIsCleanedRatherThanBlockingTheLog() throws Exception {
-    var sink = new BatchingRequestLogSink(db, ids, 10, 10, FAST);
-    sink.record(new RequestLogEntry(tenant, app, new ApiTokenId(UUID.randomUUID()), Instant.now(), "m",
+    var queue = new RequestLogQueue(10);
+    var writer = new RequestLogWriter(queue, db, ids, 10, FAST);
+    queue.record(new RequestLogEntry(tenant, app, new ApiTokenId(UUID.randomUUID()), Instant.now(), "m",
         "OK\0", Duration.ofMillis(1), "p", "u"));
-    sink.close();
+    writer.stop();
 
     assertThat(Sql.strings(database.dataSource(), "select status_code from request_log")).containsExactly("OK?");
   }
 
   @Test
   void settingsOutOfRangeAreRefused() {
-    assertThatThrownBy(() -> new BatchingRequestLogSink(db, ids, 0, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new BatchingRequestLogSink(db, ids, 10, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new BatchingRequestLogSink(db, ids, 10, BatchingRequestLogSink.MAX_BATCH_SIZE + 1))
+    var queue = new RequestLogQueue(10);
+    assertThatThrownBy(() -> new RequestLogQueue(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RequestLogWriter(queue, db, ids, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RequestLogWriter(queue, db, ids, RequestLogWriter.MAX_BATCH_SIZE + 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

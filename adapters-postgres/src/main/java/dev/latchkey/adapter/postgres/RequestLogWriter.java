@@ -1,22 +1,16 @@
 package dev.latchkey.adapter.postgres;
 
-
+import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.application.port.out.IdGenerator;
-import dev.latchkey.application.port.out.RequestLogSink;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.requestlog.RequestLogEntry;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -24,98 +18,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request log, written off the request path: {@link #record} puts the entry in a bounded queue
- * (blocking while it is full, so that load pushes back instead of losing entries), and one writer
- * thread inserts what is queued in batches of up to {@code batchSize} rows, one multi-row statement
- * per batch, giving every entry its UUIDv7 id.
+ * Writes the request log off the request path: one thread takes what the {@link RequestLogQueue}
+ * holds and inserts it in batches of up to {@code batchSize} rows, one multi-row statement per
+ * batch, giving every entry its UUIDv7 id.
  *
  * <p>A batch that fails is kept and retried with backoff until it is written (a warning is logged
  * once per outage), so a database outage fills the queue and then slows callers down, and loses
- * nothing. The writer also creates the coming monthly partitions, at start and once a day.
- * {@link #close()} refuses new entries, writes everything queued, and returns; if the database stays
- * down it gives up after a bounded wait and logs how many entries it could not write.
+ * nothing. {@link #stop()} closes the queue to new entries, writes everything queued, and returns;
+ * if the database stays down it gives up after a bounded wait and logs how many entries it could
+ * not write.
  */
-public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseable {
-  public static final int DEFAULT_CAPACITY = 10_000;
+public final class RequestLogWriter implements Worker {
   public static final int DEFAULT_BATCH_SIZE = 500;
   /** 12 bind values per row must stay under PostgreSQL's 65,535 per statement. */
   public static final int MAX_BATCH_SIZE = 5_000;
-  /** Partitions kept ready: this month and the next two. */
-  static final int MONTHS_AHEAD = 3;
 
-  private static final Logger log = LoggerFactory.getLogger(BatchingRequestLogSink.class);
+  private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
 
   /** How the writer paces itself; tests shorten these. */
-  record Timings(
-      Duration pollInterval, Duration firstBackoff, Duration maxBackoff, Duration closeTimeout,
-      Duration partitionInterval, Duration partitionRetry) {
+  record Timings(Duration pollInterval, Duration firstBackoff, Duration maxBackoff, Duration closeTimeout) {
     static final Timings DEFAULT = new Timings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5),
-        Duration.ofSeconds(30), Duration.ofDays(1), Duration.ofMinutes(1));
+        Duration.ofSeconds(30));
   }
 
+  private final RequestLogQueue queue;
   private final Database database;
   private final IdGenerator ids;
-  private final int capacity;
   private final int batchSize;
   private final Timings timings;
-  private final ArrayBlockingQueue<RequestLogEntry> queue;
-  /** {@link #record} calls between their check of {@link #closed} and the end of their put. */
-  private final AtomicInteger recording = new AtomicInteger();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final Object lifecycle = new Object();
-  private volatile boolean closed;
   private volatile long closeDeadline;
   private Thread writer; // guarded by lifecycle
 
-  /** A sink with a queue of {@link #DEFAULT_CAPACITY} entries written in batches of {@link #DEFAULT_BATCH_SIZE}. */
-  @Inject
-  public BatchingRequestLogSink(Database database, IdGenerator ids) {
-    this(database, ids, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+  public RequestLogWriter(RequestLogQueue queue, Database database, IdGenerator ids, int batchSize) {
+    this(queue, database, ids, batchSize, Timings.DEFAULT);
   }
 
-  public BatchingRequestLogSink(Database database, IdGenerator ids, int capacity, int batchSize) {
-    this(database, ids, capacity, batchSize, Timings.DEFAULT);
-  }
-
-  BatchingRequestLogSink(Database database, IdGenerator ids, int capacity, int batchSize, Timings timings) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be positive: " + capacity);
-    }
+  RequestLogWriter(RequestLogQueue queue, Database database, IdGenerator ids, int batchSize, Timings timings) {
     if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH_SIZE + ": " + batchSize);
     }
+    this.queue = Objects.requireNonNull(queue, "queue");
     this.database = Objects.requireNonNull(database, "database");
     this.ids = Objects.requireNonNull(ids, "ids");
-    this.capacity = capacity;
     this.batchSize = batchSize;
     this.timings = Objects.requireNonNull(timings, "timings");
-    this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
   /** Starts the writer thread. Entries recorded before are queued and written once it runs. */
+  @Override
   public void start() {
     synchronized (lifecycle) {
-      if (closed) {
-        throw new IllegalStateException("the request log sink is closed");
+      if (queue.closed()) {
+        throw new IllegalStateException("the request log is closed");
       }
       if (writer == null) {
         writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
       }
-    }
-  }
-
-  @Override
-  public void record(RequestLogEntry entry) throws InterruptedException {
-    Objects.requireNonNull(entry, "entry");
-    recording.incrementAndGet();
-    try {
-      if (closed) {
-        throw new IllegalStateException("the request log sink is closed");
-      }
-      queue.put(entry);
-    } finally {
-      recording.decrementAndGet();
     }
   }
 
@@ -124,12 +85,12 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
    * the entries within the close timeout (30 s by default), logs how many were lost and returns.
    */
   @Override
-  public void close() {
+  public void stop() {
     Thread running;
     synchronized (lifecycle) {
-      if (!closed) {
+      if (!queue.closed()) {
         closeDeadline = System.nanoTime() + timings.closeTimeout().toNanos();
-        closed = true;
+        queue.close();
         if (writer == null) {
           writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
         }
@@ -157,28 +118,17 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
     return failedAttempts.get();
   }
 
-  /** Entries waiting for the writer. */
-  int queued() {
-    return queue.size();
-  }
-
   private void run() {
     List<RequestLogEntry> batch = new ArrayList<>(batchSize);
-    long nextPartitionCheck = System.nanoTime();
     while (true) {
-      if (!closed && System.nanoTime() - nextPartitionCheck >= 0) {
-        Duration wait = ensurePartitionsAhead() ? timings.partitionInterval() : timings.partitionRetry();
-        nextPartitionCheck = System.nanoTime() + wait.toNanos();
-      }
       RequestLogEntry first;
       try {
-        first = queue.poll(timings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        first = queue.poll(timings.pollInterval().toNanos());
       } catch (InterruptedException e) {
-        continue; // only close() ends the writer, once everything is written
+        continue; // only stop() ends the writer, once everything is written
       }
       if (first == null) {
-        // In this order: a record() that got past its closed check shows in recording or in the queue.
-        if (closed && recording.get() == 0 && queue.isEmpty()) {
+        if (queue.finished()) {
           return;
         }
         continue;
@@ -193,7 +143,7 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
     }
   }
 
-  /** Writes {@code batch}, retrying with backoff; false only if closing and the deadline passed. */
+  /** Writes {@code batch}, retrying with backoff; false only if stopping and the deadline passed. */
   private boolean writeUntilDone(List<RequestLogEntry> batch) {
     // Ids are given once, so that a retry after a lost commit acknowledgement writes no duplicate.
     List<UUID> batchIds = new ArrayList<>(batch.size());
@@ -214,11 +164,11 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
         failedAttempts.incrementAndGet();
         if (failures++ == 0) {
           log.warn("request log: writing {} entries failed; keeping them and retrying (callers wait once the "
-              + "queue of {} entries is full): {}", batch.size(), capacity, describe(e));
+              + "queue of {} entries is full): {}", batch.size(), queue.capacity(), describe(e));
         }
       }
       long sleep = backoff;
-      if (closed) {
+      if (queue.closed()) {
         long left = closeDeadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -236,11 +186,11 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
     List<RequestLogEntry> rest = new ArrayList<>();
     do {
       rest.clear();
-      lost += queue.drainTo(rest);
+      lost += queue.drainTo(rest, Integer.MAX_VALUE);
       if (rest.isEmpty()) {
         sleepQuietly(TimeUnit.MILLISECONDS.toNanos(1));
       }
-    } while (recording.get() > 0 || !queue.isEmpty());
+    } while (queue.recordersWaiting() || queue.size() > 0);
     log.error("request log: the database did not take the queued entries within {}; {} entries were not written",
         timings.closeTimeout(), lost);
   }
@@ -290,31 +240,8 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
         DSL.val(peers, SQLDataType.CLOB.array()), DSL.val(userAgents, SQLDataType.CLOB.array())));
   }
 
-  /** Creates the partitions of this month and the next ones; false if the database refused. */
-  private boolean ensurePartitionsAhead() {
-    try {
-      int created = ensurePartitions(database, LocalDate.now(ZoneOffset.UTC), MONTHS_AHEAD);
-      if (created > 0) {
-        log.info("request log: created {} monthly partitions", created);
-      }
-      return true;
-    } catch (RuntimeException e) {
-      log.warn("request log: could not create the coming monthly partitions (rows go to the default partition "
-          + "meanwhile); retrying in {}: {}", timings.partitionRetry(), describe(e));
-      return false;
-    }
-  }
-
-  /** Runs {@code ensure_request_log_partitions(from, months)}; returns how many partitions it created. */
-  static int ensurePartitions(Database database, LocalDate from, int months) {
-    return database.run(dsl -> dsl.select(DSL.field("ensure_request_log_partitions({0}, {1})", Integer.class,
-            DSL.val(from), DSL.val(months)))
-        .fetchSingle()
-        .value1());
-  }
-
   /** The innermost cause's first line: jOOQ's own messages repeat the whole statement. */
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -341,7 +268,7 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
     try {
       TimeUnit.NANOSECONDS.sleep(nanos);
     } catch (InterruptedException e) {
-      // only close() ends the writer; its deadline bounds the retries
+      // only stop() ends the writer; its deadline bounds the retries
     }
   }
 }
