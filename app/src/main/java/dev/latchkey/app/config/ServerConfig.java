@@ -49,6 +49,11 @@ public record ServerConfig(
     return pepperFile.orElse(dataDir.resolve("pepper"));
   }
 
+  /** Whether anything lives in {@link #dataDir}: the embedded database or a secret file by default. */
+  public boolean usesDataDir() {
+    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty());
+  }
+
   /** Parses {@code serve}'s flags over the environment. */
   public static ServerConfig parse(List<String> args, Map<String, String> env) {
     java.util.HashMap<String, String> values = new java.util.HashMap<>();

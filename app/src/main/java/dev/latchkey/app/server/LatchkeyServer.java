@@ -5,6 +5,7 @@ import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.config.ConfigException;
+import dev.latchkey.app.config.DataDirectory;
 import dev.latchkey.app.config.SecretFiles;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
@@ -73,6 +74,9 @@ public final class LatchkeyServer implements AutoCloseable {
   public static LatchkeyServer start(ServerConfig config) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      if (config.usesDataDir()) {
+        DataDirectory.prepare(config.dataDir());
+      }
       SecureRandom random = new SecureRandom();
       Pepper pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
