@@ -81,13 +81,18 @@ public final class LatchkeyServer implements AutoCloseable {
       Pepper pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
 
-      String jdbcUrl = config.databaseUrl().orElseGet(() -> {
+      String jdbcUrl;
+      HikariDataSource dataSource;
+      if (config.databaseUrl().isPresent()) {
+        jdbcUrl = config.databaseUrl().get();
+        dataSource = PostgresDataSources.create(jdbcUrl, null, null, 16);
+      } else {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
         resources.addFirst(embedded);
         log.info("embedded PostgreSQL data in {}", config.dataDir().resolve("postgres"));
-        return embedded.jdbcUrl();
-      });
-      HikariDataSource dataSource = PostgresDataSources.create(jdbcUrl, null, null, 16);
+        jdbcUrl = embedded.jdbcUrl();
+        dataSource = PostgresDataSources.create(jdbcUrl, EmbeddedDatabase.ROLE, embedded.password(), 16);
+      }
       resources.addFirst(dataSource);
       migrate(dataSource, jdbcUrl);
 

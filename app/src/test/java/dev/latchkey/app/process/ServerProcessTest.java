@@ -116,6 +116,19 @@ class ServerProcessTest {
   }
 
   @Test
+  void withoutADatabaseUrlItServesFromAnEmbeddedDatabaseAndNeverPrintsItsPasswords() throws Exception {
+    try (ServerProcess server = ServerProcess.start(dataDir, "serve", "--port", "0", "--data-dir", dataDir.toString())) {
+      int port = server.awaitListening();
+
+      assertThat(health(port)).isEqualTo(ServingStatus.SERVING);
+      assertStopsCleanly(server);
+      assertThat(server.output())
+          .doesNotContain(Files.readString(dataDir.resolve("postgres-password")).strip())
+          .doesNotContain(Files.readString(dataDir.resolve("postgres-superuser-password")).strip());
+    }
+  }
+
+  @Test
   void aSigtermWhileStartingStillEndsInACleanStop() {
     try (ServerProcess server = serve()) {
       // Logged first thing in start-up, well before the database and the port.
