@@ -77,6 +77,13 @@ public final class LatchkeyServer implements AutoCloseable {
       if (config.usesDataDir()) {
         DataDirectory.prepare(config.dataDir());
       }
+      // Before the database starts, so that a bad certificate fails fast.
+      TlsCertificate certificate = config.tls()
+          ? TlsCertificate.load(config.tlsCert().get(), config.tlsKey().get(), TlsCertificate.RELOAD_CHECK)
+          : null;
+      if (certificate != null) {
+        resources.addFirst(certificate);
+      }
       SecureRandom random = new SecureRandom();
       Pepper pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
@@ -116,7 +123,11 @@ public final class LatchkeyServer implements AutoCloseable {
       resources.addFirst(listener);
 
       ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-", 0).factory());
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+      InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+      NettyServerBuilder builder = certificate == null
+          ? NettyServerBuilder.forAddress(address)
+          : NettyServerBuilder.forAddress(address, certificate.credentials());
+      builder
           .executor(executor)
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
           .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)
