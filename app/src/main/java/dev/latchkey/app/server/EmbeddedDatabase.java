@@ -26,6 +26,8 @@ import java.util.Base64;
 final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "latchkey";
   static final String ROLE = "latchkey";
+  static final String PASSWORD_FILE = "postgres-password";
+  static final String SUPERUSER_PASSWORD_FILE = "postgres-superuser-password";
   private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
 
   private final EmbeddedPostgres postgres;
@@ -44,9 +46,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path directory = dataDir.resolve("postgres");
     Path binaries = dataDir.resolve("postgres-binaries");
     SecureRandom random = new SecureRandom();
-    String superuserPassword = SecretFiles.readOrCreate(dataDir.resolve("postgres-superuser-password"),
+    String superuserPassword = SecretFiles.readOrCreate(dataDir.resolve(SUPERUSER_PASSWORD_FILE),
         () -> newPassword(random), "embedded database superuser password");
-    String password = SecretFiles.readOrCreate(dataDir.resolve("postgres-password"),
+    String password = SecretFiles.readOrCreate(dataDir.resolve(PASSWORD_FILE),
         () -> newPassword(random), "embedded database password");
     try {
       ownerOnlyDirectory(binaries);
@@ -69,9 +71,13 @@ final class EmbeddedDatabase implements AutoCloseable {
           .start();
       // zonky opens its binaries folder to everyone while unpacking; close it again.
       Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwx------"));
-      EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
-      EmbeddedDatabaseAccess.afterStart(postgres, DATABASE, ROLE, password);
-      return database;
+      try {
+        EmbeddedDatabaseAccess.afterStart(postgres, DATABASE, ROLE, password);
+      } catch (SQLException | RuntimeException e) {
+        postgres.close();
+        throw e;
+      }
+      return new EmbeddedDatabase(postgres, password);
     } catch (IOException | SQLException | UncheckedIOException | IllegalStateException e) {
       throw new ConfigException("cannot start the embedded PostgreSQL under " + directory + ": " + e.getMessage(), e);
     }

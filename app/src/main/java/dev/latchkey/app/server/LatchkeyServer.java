@@ -96,7 +96,9 @@ public final class LatchkeyServer implements AutoCloseable {
       } else {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
         resources.addFirst(embedded);
-        log.info("embedded PostgreSQL data in {}", config.dataDir().resolve("postgres"));
+        log.info("embedded PostgreSQL on localhost:{} with its data in {}; the server logs in as {} with the "
+            + "password in {}", embedded.port(), config.dataDir().resolve("postgres"), EmbeddedDatabase.ROLE,
+            config.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE));
         jdbcUrl = embedded.jdbcUrl();
         dataSource = PostgresDataSources.create(jdbcUrl, EmbeddedDatabase.ROLE, embedded.password(), 16);
       }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
+import dev.latchkey.app.config.ConfigException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,6 +131,18 @@ class EmbeddedDatabaseTest {
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
     assertThat(Files.readString(dataDir.resolve("postgres-password")).strip()).isEqualTo(database.password());
+  }
+
+  @Test
+  void aPasswordFileOthersMayReadIsRefusedBeforeTheDatabaseStarts(@TempDir Path otherDataDir) throws IOException {
+    Path file = Files.writeString(otherDataDir.resolve("postgres-superuser-password"), "given\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    assertThatThrownBy(() -> EmbeddedDatabase.start(otherDataDir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("the embedded database superuser password file " + file
+            + " is accessible by group or others (mode rw-r-----); chmod 600 it");
+    assertThat(otherDataDir.resolve("postgres")).doesNotExist();
   }
 
   @Test
