@@ -79,7 +79,8 @@ final class EmbeddedDatabase implements AutoCloseable {
       }
       return new EmbeddedDatabase(postgres, password);
     } catch (IOException | SQLException | UncheckedIOException | IllegalStateException e) {
-      throw new ConfigException("cannot start the embedded PostgreSQL under " + directory + ": " + e.getMessage(), e);
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new ConfigException("cannot start the embedded PostgreSQL under " + directory + ": " + reason, e);
     }
   }
 

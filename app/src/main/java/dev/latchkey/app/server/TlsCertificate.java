@@ -74,7 +74,8 @@ final class TlsCertificate implements AutoCloseable {
     return current;
   }
 
-  private void reloadIfChanged() {
+  /** What the periodic check runs: reads the files again if either changed since the last load. */
+  void reloadIfChanged() {
     try {
       if (!version().equals(loadedVersion)) {
         reload();

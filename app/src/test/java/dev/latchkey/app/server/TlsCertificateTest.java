@@ -72,11 +72,16 @@ class TlsCertificateTest {
     Path cert = Files.copy(first.cert(), dir.resolve("served.crt"));
     Path key = Files.copy(first.key(), dir.resolve("served.key"));
 
-    try (TlsCertificate certificate = TlsCertificate.load(cert, key, Duration.ofMillis(50))) {
+    try (TlsCertificate certificate = TlsCertificate.load(cert, key, Duration.ofHours(1))) {
       Files.copy(second.cert(), cert, StandardCopyOption.REPLACE_EXISTING);
-      Thread.sleep(500); // several checks see the new certificate without its key
+      certificate.reloadIfChanged();
 
       assertThat(certificate.current().getSubjectX500Principal().getName()).isEqualTo("CN=first");
+
+      Files.copy(second.key(), key, StandardCopyOption.REPLACE_EXISTING);
+      certificate.reloadIfChanged();
+
+      assertThat(certificate.current().getSubjectX500Principal().getName()).isEqualTo("CN=second");
     }
   }
 }
