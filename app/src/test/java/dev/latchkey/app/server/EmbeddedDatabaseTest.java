@@ -151,7 +151,8 @@ class EmbeddedDatabaseTest {
     // What the earlier version did: zonky's defaults (every local login trusted), all as postgres.
     try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(postgresDir)
         .setCleanDataDirectory(false).start()) {
-      try (Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = connect(old.getPort(), "postgres", "postgres", null); Statement s = c.createStatement()) {
+        assertThat(queryOne(c, "show fsync")).isEqualTo("off"); // what the checks below change
         s.execute("create database latchkey");
       }
       SchemaMigrations.migrate(old.getDatabase("postgres", "latchkey"));
