@@ -7,13 +7,18 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Secrets kept in files: read them, or on first start generate them, created with mode 0600 and
  * moved into place atomically, so that no other user can ever read a partial or a world-readable
- * file.
+ * file. As ssh does with private keys, an existing secret file that group or others may use, or
+ * that belongs to another user (other than root), is refused rather than used.
  */
 public final class SecretFiles {
   private SecretFiles() {}
@@ -43,9 +48,10 @@ public final class SecretFiles {
     }
   }
 
-  /** The content of an existing {@code file}, stripped. */
+  /** The content of an existing {@code file}, stripped, once {@link #checkPrivate} accepts it. */
   public static String read(Path file, String what) {
     try {
+      checkPrivate(file, what);
       String content = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (content.isEmpty()) {
         throw new ConfigException("the " + what + " file " + file + " is empty");
@@ -53,6 +59,31 @@ public final class SecretFiles {
       return content;
     } catch (IOException e) {
       throw new ConfigException("cannot read the " + what + " file " + file + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * Refuses {@code file} unless it is a regular file with no permission for group or others, owned
+   * by the user running the server or by root.
+   *
+   * @throws ConfigException saying what is wrong and how to fix it
+   */
+  static void checkPrivate(Path file, String what) throws IOException {
+    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new ConfigException("cannot read the " + what + " file " + file + ": not a regular file");
+    }
+    Set<PosixFilePermission> loose = EnumSet.noneOf(PosixFilePermission.class);
+    loose.addAll(attributes.permissions());
+    loose.retainAll(Owner.GROUP_AND_OTHERS);
+    if (!loose.isEmpty()) {
+      throw new ConfigException("the " + what + " file " + file + " is accessible by group or others (mode "
+          + PosixFilePermissions.toString(attributes.permissions()) + "); chmod 600 it");
+    }
+    int owner = (Integer) Files.getAttribute(file, "unix:uid");
+    if (owner != Owner.uid() && owner != 0) {
+      throw new ConfigException("the " + what + " file " + file + " belongs to another user (uid " + owner
+          + "); it must belong to the user running latchkey");
     }
   }
 

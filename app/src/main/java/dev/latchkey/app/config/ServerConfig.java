@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param operatorTokenFile absent: {@code <dataDir>/operator-token}
  * @param pepperFile absent: {@code <dataDir>/pepper} (unless the pepper is given directly)
  * @param pepper the pepper itself ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>}), if given
+ * @param tlsCert PEM certificate chain to serve TLS with; given together with {@code tlsKey} or not at all
+ * @param tlsKey PEM (PKCS #8) private key of {@code tlsCert}
  */
 public record ServerConfig(
     String host,
@@ -23,12 +25,17 @@ public record ServerConfig(
     Path dataDir,
     Optional<Path> operatorTokenFile,
     Optional<Path> pepperFile,
-    Optional<String> pepper) {
+    Optional<String> pepper,
+    Optional<Path> tlsCert,
+    Optional<Path> tlsKey) {
 
   public static final int DEFAULT_PORT = 50051;
+  /** Without TLS nothing but this machine may connect unless {@code --host} says otherwise. */
+  public static final String DEFAULT_PLAINTEXT_HOST = "127.0.0.1";
+  public static final String DEFAULT_TLS_HOST = "0.0.0.0";
 
   private static final List<String> FLAGS =
-      List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file");
+      List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key");
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -39,6 +46,19 @@ public record ServerConfig(
         throw new ConfigException("--database-url must be a jdbc:postgresql:// URL");
       }
     });
+    if (tlsCert.isPresent() != tlsKey.isPresent()) {
+      throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
+    }
+  }
+
+  /** Without TLS. */
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
+      Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper) {
+    this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, Optional.empty(), Optional.empty());
+  }
+
+  public boolean tls() {
+    return tlsCert.isPresent();
   }
 
   public Path effectiveOperatorTokenFile() {
@@ -47,6 +67,11 @@ public record ServerConfig(
 
   public Path effectivePepperFile() {
     return pepperFile.orElse(dataDir.resolve("pepper"));
+  }
+
+  /** Whether anything lives in {@link #dataDir}: the embedded database or a secret file by default. */
+  public boolean usesDataDir() {
+    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty());
   }
 
   /** Parses {@code serve}'s flags over the environment. */
@@ -83,14 +108,21 @@ public record ServerConfig(
       values.put(name, value);
     }
     String pepper = env.get("LATCHKEY_PEPPER");
+    boolean tls = values.containsKey("tls-cert") || values.containsKey("tls-key");
     return new ServerConfig(
-        values.getOrDefault("host", "0.0.0.0"),
+        values.getOrDefault("host", tls ? DEFAULT_TLS_HOST : DEFAULT_PLAINTEXT_HOST),
         port(values.getOrDefault("port", Integer.toString(DEFAULT_PORT))),
         Optional.ofNullable(values.get("database-url")),
         Path.of(values.getOrDefault("data-dir", "var")).toAbsolutePath().normalize(),
         Optional.ofNullable(values.get("operator-token-file")).map(p -> Path.of(p).toAbsolutePath().normalize()),
         Optional.ofNullable(values.get("pepper-file")).map(p -> Path.of(p).toAbsolutePath().normalize()),
-        Optional.ofNullable(pepper).filter(p -> !p.isBlank()));
+        Optional.ofNullable(pepper).filter(p -> !p.isBlank()),
+        path(values.get("tls-cert")),
+        path(values.get("tls-key")));
+  }
+
+  private static Optional<Path> path(String value) {
+    return Optional.ofNullable(value).map(p -> Path.of(p).toAbsolutePath().normalize());
   }
 
   private static int port(String text) {
@@ -105,7 +137,7 @@ public record ServerConfig(
   public String toString() {
     // Never print the pepper; the database URL may carry a password.
     return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.map(ServerConfig::redactUrl)
-        .orElse("embedded") + ", dataDir=" + dataDir + "]";
+        .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off") + "]";
   }
 
   /**

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.config.ConfigException;
+import dev.latchkey.app.config.DataDirectory;
 import dev.latchkey.app.config.SecretFiles;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
@@ -70,17 +71,34 @@ public final class LatchkeyServer implements AutoCloseable {
   public static LatchkeyServer start(ServerConfig config) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      if (config.usesDataDir()) {
+        DataDirectory.prepare(config.dataDir());
+      }
+      // Before the database starts, so that a bad certificate fails fast.
+      TlsCertificate certificate = config.tls()
+          ? TlsCertificate.load(config.tlsCert().get(), config.tlsKey().get(), TlsCertificate.RELOAD_CHECK)
+          : null;
+      if (certificate != null) {
+        resources.addFirst(certificate);
+      }
       SecureRandom random = new SecureRandom();
       Pepper pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
 
-      String jdbcUrl = config.databaseUrl().orElseGet(() -> {
+      String jdbcUrl;
+      HikariDataSource dataSource;
+      if (config.databaseUrl().isPresent()) {
+        jdbcUrl = config.databaseUrl().get();
+        dataSource = PostgresDataSources.create(jdbcUrl, null, null, 16);
+      } else {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
         resources.addFirst(embedded);
-        log.info("embedded PostgreSQL data in {}", config.dataDir().resolve("postgres"));
-        return embedded.jdbcUrl();
-      });
-      HikariDataSource dataSource = PostgresDataSources.create(jdbcUrl, null, null, 16);
+        log.info("embedded PostgreSQL on localhost:{} with its data in {}; the server logs in as {} with the "
+            + "password in {}", embedded.port(), config.dataDir().resolve("postgres"), EmbeddedDatabase.ROLE,
+            config.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE));
+        jdbcUrl = embedded.jdbcUrl();
+        dataSource = PostgresDataSources.create(jdbcUrl, EmbeddedDatabase.ROLE, embedded.password(), 16);
+      }
       resources.addFirst(dataSource);
       migrate(dataSource, jdbcUrl);
 
@@ -94,7 +112,11 @@ public final class LatchkeyServer implements AutoCloseable {
       resources.addFirst(workers);
 
       ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-", 0).factory());
-      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+      InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+      NettyServerBuilder builder = certificate == null
+          ? NettyServerBuilder.forAddress(address)
+          : NettyServerBuilder.forAddress(address, certificate.credentials());
+      builder
           .executor(executor)
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
           .maxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)

@@ -2,6 +2,7 @@ package dev.latchkey.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretFilesTest {
@@ -59,10 +62,15 @@ class SecretFilesTest {
     assertThat(generated).hasValue(1);
   }
 
+  private static Path writePrivate(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return file;
+  }
+
   @Test
   void anExistingFileIsReadStrippedAndNeverReplaced() throws IOException {
-    Path file = dir.resolve("operator-token");
-    Files.writeString(file, "  given-by-the-admin \n\n");
+    Path file = writePrivate(dir.resolve("operator-token"), "  given-by-the-admin \n\n");
 
     assertThat(SecretFiles.readOrCreate(file, generator(), "operator token")).isEqualTo("given-by-the-admin");
     assertThat(generated).hasValue(0);
@@ -114,8 +122,7 @@ class SecretFilesTest {
 
   @Test
   void anEmptyFileIsRejected() throws IOException {
-    Path file = dir.resolve("pepper");
-    Files.writeString(file, " \n");
+    Path file = writePrivate(dir.resolve("pepper"), " \n");
 
     assertThatThrownBy(() -> SecretFiles.readOrCreate(file, generator(), "pepper"))
         .isInstanceOf(ConfigException.class)
@@ -133,6 +140,40 @@ class SecretFilesTest {
         .hasMessageStartingWith("cannot read the operator token file " + file + ": ")
         .hasMessageNotContaining("\n");
     assertThat(generated).hasValue(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rw-r-----", "rw----r--", "rw--w----", "rw-----w-", "rwx--x---", "r--r--r--"})
+  void anExistingFileThatGroupOrOthersMayUseIsRefusedAndLeftAsItIs(String mode) throws IOException {
+    Path file = writePrivate(dir.resolve("pepper"), "k1:secret\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+
+    assertThatThrownBy(() -> SecretFiles.readOrCreate(file, generator(), "pepper"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("the pepper file " + file + " is accessible by group or others (mode " + mode + "); chmod 600 it")
+        .hasMessageNotContaining("secret");
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString(mode));
+    assertThat(generated).hasValue(0);
+  }
+
+  @Test
+  void aFileReadableByItsOwnerAloneIsAccepted() throws IOException {
+    Path file = writePrivate(dir.resolve("pepper"), "k1:secret\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+
+    assertThat(SecretFiles.read(file, "pepper")).isEqualTo("k1:secret");
+  }
+
+  @Test
+  void anExistingFileOwnedByAnotherUserIsRefused() throws IOException {
+    assumeTrue(Owner.uid() == 0, "only root can give a file to another user");
+    Path file = writePrivate(dir.resolve("operator-token"), "lko_x\n");
+    Files.setAttribute(file, "unix:uid", 4242);
+
+    assertThatThrownBy(() -> SecretFiles.read(file, "operator token"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("the operator token file " + file + " belongs to another user (uid 4242); it must belong to "
+            + "the user running latchkey");
   }
 
   @Test

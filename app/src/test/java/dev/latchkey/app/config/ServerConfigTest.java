@@ -40,6 +40,50 @@ class ServerConfigTest {
   }
 
   @Test
+  void withoutTlsItListensOnLoopbackOnly() {
+    ServerConfig config = parse();
+
+    assertThat(config.tls()).isFalse();
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.toString()).contains("tls=off");
+  }
+
+  @Test
+  void withTlsItListensOnEveryAddress() {
+    ServerConfig config = parse("--tls-cert", "cert.pem", "--tls-key", "key.pem");
+
+    assertThat(config.tls()).isTrue();
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.tlsCert()).contains(Path.of("cert.pem").toAbsolutePath());
+    assertThat(config.tlsKey()).contains(Path.of("key.pem").toAbsolutePath());
+    assertThat(config.toString()).contains("tls=on");
+  }
+
+  @Test
+  void hostChoosesTheAddressWithOrWithoutTls() {
+    assertThat(parse("--host", "0.0.0.0").host()).isEqualTo("0.0.0.0");
+    assertThat(parse("--host", "127.0.0.1", "--tls-cert", "c", "--tls-key", "k").host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void theTlsFilesCanComeFromTheEnvironment() {
+    ServerConfig config = ServerConfig.parse(List.of(),
+        Map.of("LATCHKEY_TLS_CERT", "/etc/latchkey/cert.pem", "LATCHKEY_TLS_KEY", "/etc/latchkey/key.pem"));
+
+    assertThat(config.tlsCert()).contains(Path.of("/etc/latchkey/cert.pem"));
+    assertThat(config.tlsKey()).contains(Path.of("/etc/latchkey/key.pem"));
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void aTlsCertificateWithoutItsKeyOrTheOtherWayRoundIsRejected() {
+    assertRejected(List.of("--tls-cert", "cert.pem"), NO_ENV)
+        .hasMessage("--tls-cert and --tls-key go together: give both or neither");
+    assertRejected(List.of(), Map.of("LATCHKEY_TLS_KEY", "key.pem"))
+        .hasMessage("--tls-cert and --tls-key go together: give both or neither");
+  }
+
+  @Test
   void portZeroMeansAnyFreePort() {
     assertThat(parse("--port", "0").port()).isZero();
   }

@@ -116,6 +116,19 @@ class ServerProcessTest {
   }
 
   @Test
+  void withoutADatabaseUrlItServesFromAnEmbeddedDatabaseAndNeverPrintsItsPasswords() throws Exception {
+    try (ServerProcess server = ServerProcess.start(dataDir, "serve", "--port", "0", "--data-dir", dataDir.toString())) {
+      int port = server.awaitListening();
+
+      assertThat(health(port)).isEqualTo(ServingStatus.SERVING);
+      assertStopsCleanly(server);
+      assertThat(server.output())
+          .doesNotContain(Files.readString(dataDir.resolve("postgres-password")).strip())
+          .doesNotContain(Files.readString(dataDir.resolve("postgres-superuser-password")).strip());
+    }
+  }
+
+  @Test
   void aSigtermWhileStartingStillEndsInACleanStop() {
     try (ServerProcess server = serve()) {
       // Logged first thing in start-up, well before the database and the port.
@@ -153,6 +166,7 @@ class ServerProcessTest {
   @Test
   void anOperatorTokenFileWithoutAValidTokenExitsNonZeroWithOneLine() throws IOException {
     Path tokenFile = Files.writeString(dataDir.resolve("token"), "nonsense\n");
+    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
 
     String line = failingStart("serve", "--port", "0", "--data-dir", dataDir.toString(),
         "--database-url", database.url(), "--operator-token-file", tokenFile.toString());
@@ -179,6 +193,45 @@ class ServerProcessTest {
 
     assertThat(line).contains(pepperFile.toString());
     assertThat(pepperFile).doesNotExist();
+  }
+
+  @Test
+  void aPepperFileOthersCanReadExitsNonZeroWithOneLine() throws IOException {
+    Path pepperFile = Files.writeString(dataDir.resolve("pepper"), "k1:" + "A".repeat(43) + "=\n");
+    Files.setPosixFilePermissions(pepperFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+    String line = failingStart("serve", "--port", "0", "--data-dir", dataDir.toString(),
+        "--database-url", database.url());
+
+    assertThat(line).isEqualTo("latchkey: the pepper file " + pepperFile
+        + " is accessible by group or others (mode rw-r--r--); chmod 600 it");
+  }
+
+  @Test
+  void anOperatorTokenFileTheGroupCanWriteExitsNonZeroWithOneLine() throws IOException {
+    try (ServerProcess first = serve()) {
+      first.awaitListening();
+      assertStopsCleanly(first);
+    }
+    Path tokenFile = dataDir.resolve("operator-token");
+    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw--w----"));
+
+    String line = failingStart("serve", "--port", "0", "--data-dir", dataDir.toString(),
+        "--database-url", database.url());
+
+    assertThat(line).startsWith("latchkey: the operator token file " + tokenFile + " is accessible by group or others");
+  }
+
+  @Test
+  void aMissingDataDirectoryIsCreatedOpenToItsOwnerAlone() throws Exception {
+    Path newDataDir = dataDir.resolve("fresh/var");
+    try (ServerProcess server = ServerProcess.start(dataDir, "serve", "--port", "0", "--data-dir",
+        newDataDir.toString(), "--database-url", database.url())) {
+      server.awaitListening();
+      assertStopsCleanly(server);
+    }
+
+    assertThat(Files.getPosixFilePermissions(newDataDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
   }
 
   /** Runs a start that must fail; returns its one stderr line. */
