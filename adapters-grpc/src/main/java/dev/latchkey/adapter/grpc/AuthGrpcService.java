@@ -17,6 +17,7 @@ import dev.latchkey.proto.v1.IntrospectTokenRequest;
 import dev.latchkey.proto.v1.IntrospectTokenResponse;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
+import java.util.Objects;
 
 /** {@code latchkey.v1.AuthService}: questions about tokens and who is behind them. */
 public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
@@ -58,7 +59,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
       fields.violation("action", "must be ACTION_READ, ACTION_CREATE, ACTION_UPDATE or ACTION_DELETE");
     }
     fields.check();
-    boolean allowed = introspect.checkAccess(CallPrincipal.current(), request.getToken(), model, action);
+    boolean allowed = introspect.checkAccess(CallPrincipal.current(), request.getToken(),
+        Objects.requireNonNull(model), Objects.requireNonNull(action)); // fields.check() threw unless both parsed
     response.onNext(CheckAccessResponse.newBuilder().setAllowed(allowed).build());
     response.onCompleted();
   }

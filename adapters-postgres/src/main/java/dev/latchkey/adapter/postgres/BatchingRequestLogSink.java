@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
   private final Object lifecycle = new Object();
   private volatile boolean closed;
   private volatile long closeDeadline;
-  private Thread writer; // guarded by lifecycle
+  private @Nullable Thread writer; // guarded by lifecycle
 
   /** A sink with a queue of {@link #DEFAULT_CAPACITY} entries written in batches of {@link #DEFAULT_BATCH_SIZE}. */
   @Inject
@@ -134,7 +135,7 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
           writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
         }
       }
-      running = writer;
+      running = Objects.requireNonNull(writer, "writer"); // started above, or by the first close
     }
     try {
       // The writer gives up by itself at the deadline; the margin covers one statement in flight.
@@ -314,6 +315,7 @@ public final class BatchingRequestLogSink implements RequestLogSink, AutoCloseab
   }
 
   /** The innermost cause's first line: jOOQ's own messages repeat the whole statement. */
+  @SuppressWarnings("ReferenceEquality") // a cause that is its own cause ends the walk
   private static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

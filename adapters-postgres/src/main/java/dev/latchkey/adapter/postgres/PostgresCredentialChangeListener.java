@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -102,7 +103,7 @@ public final class PostgresCredentialChangeListener implements AutoCloseable {
    * A connection that failed while listening is not given back to the pool as it is: it may be
    * broken, or still subscribed with notifications piling up that nobody reads.
    */
-  private void discard(Connection connection) {
+  private void discard(@Nullable Connection connection) {
     if (connection == null) {
       return;
     }

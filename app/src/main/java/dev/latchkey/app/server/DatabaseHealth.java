@@ -4,6 +4,7 @@ import dev.latchkey.adapter.postgres.Database;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ final class DatabaseHealth implements AutoCloseable {
   private final HealthStatusManager health;
   private final Thread thread;
   private volatile boolean running = true;
-  private Boolean lastReachable;
+  private @Nullable Boolean lastReachable; // null until the first check
 
   DatabaseHealth(Database database, HealthStatusManager health) {
     this.database = database;

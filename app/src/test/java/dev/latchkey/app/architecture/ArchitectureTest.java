@@ -28,6 +28,8 @@ class ArchitectureTest {
   private static final String POSTGRES_ADAPTER = "dev.latchkey.adapter.postgres..";
   private static final String PROTO = "dev.latchkey.proto..";
   private static final String APP = "dev.latchkey.app..";
+  /** JSpecify's nullness annotations: the one dependency domain's pom has (provided, not passed on). */
+  private static final String NULLNESS_ANNOTATIONS = "org.jspecify.annotations..";
 
   /** Dagger's generated code (and classes nested in it). */
   private static final DescribedPredicate<JavaClass> GENERATED_BY_DAGGER =
@@ -64,9 +66,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void theDomainDependsOnNothingButTheJdk() {
+  void theDomainDependsOnNothingButTheJdkAndNullnessAnnotations() {
     classes().that().resideInAPackage(DOMAIN)
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", NULLNESS_ANNOTATIONS, DOMAIN)
         .check(classes);
   }
 
@@ -79,9 +81,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void theApplicationUsesOnlyTheJdkJakartaInjectAndTheDomain() {
+  void theApplicationUsesOnlyTheJdkJakartaInjectNullnessAnnotationsAndTheDomain() {
     classes().that().resideInAPackage(APPLICATION).and(not(builtByApp))
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.inject..", DOMAIN, APPLICATION)
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "jakarta.inject..", NULLNESS_ANNOTATIONS, DOMAIN, APPLICATION)
         .check(classes);
   }
 

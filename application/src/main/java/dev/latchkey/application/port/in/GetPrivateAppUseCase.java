@@ -7,6 +7,8 @@ import dev.latchkey.domain.privateapp.PrivateApp;
 /** Reading one private app. */
 public interface GetPrivateAppUseCase {
   /**
+   * Returns the caller's tenant's private app with this id.
+   *
    * @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant
    * @throws dev.latchkey.domain.error.PermissionDeniedException without read on private_apps
    */

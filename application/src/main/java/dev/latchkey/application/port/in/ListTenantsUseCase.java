@@ -7,6 +7,8 @@ import dev.latchkey.domain.tenant.Tenant;
 /** Listing tenants, newest first (operator only). */
 public interface ListTenantsUseCase {
   /**
+   * Returns one page of tenants.
+   *
    * @param pageSize 0 for the default page size
    * @param pageToken empty for the first page, else a token from a previous page
    * @return the page and, inside it, the token of the next page (empty on the last page)

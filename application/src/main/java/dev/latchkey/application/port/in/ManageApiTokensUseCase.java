@@ -9,6 +9,8 @@ import dev.latchkey.domain.token.ApiTokenId;
 /** Reading and deleting the tokens of a private app or a user. */
 public interface ManageApiTokensUseCase {
   /**
+   * Returns one live token of {@code owner}.
+   *
    * @throws dev.latchkey.domain.error.NotFoundException if the owner or token does not exist in the
    *     caller's tenant, or the token was deleted
    * @throws dev.latchkey.domain.error.PermissionDeniedException if the caller may not see the owner's tokens

@@ -12,12 +12,18 @@ import dev.latchkey.domain.role.RoleId;
  */
 public interface ManageRolesUseCase {
   /**
+   * Creates a role in the caller's tenant.
+   *
    * @throws dev.latchkey.domain.error.PermissionDeniedException without create on roles, or for
    *     grants beyond the caller's
    */
   Role createRole(Principal caller, RoleCommands.Create command);
 
-  /** @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant */
+  /**
+   * Returns the live role with this id.
+   *
+   * @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant
+   */
   Role getRole(Principal caller, RoleId id);
 
   /** Roles oldest first; the next cursor is already an opaque page token. */
@@ -32,6 +38,8 @@ public interface ManageRolesUseCase {
   Role updateRole(Principal caller, RoleCommands.Update command);
 
   /**
+   * Deletes a role that no user holds.
+   *
    * @throws dev.latchkey.domain.error.FailedPreconditionException while users still hold the role
    * @throws dev.latchkey.domain.error.NotFoundException if absent or already deleted
    */

@@ -15,13 +15,19 @@ import java.util.Optional;
  */
 public interface ManageUsersUseCase {
   /**
+   * Adds a team member to the caller's tenant.
+   *
    * @throws dev.latchkey.domain.error.AlreadyExistsException if the email is taken in the tenant
    * @throws dev.latchkey.domain.error.NotFoundException if the role does not exist
    * @throws dev.latchkey.domain.error.PermissionDeniedException for a role with grants beyond the caller's
    */
   User createUser(Principal caller, UserCommands.Create command);
 
-  /** @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant */
+  /**
+   * Returns the live user with this id.
+   *
+   * @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant
+   */
   User getUser(Principal caller, UserId id);
 
   /** Users oldest first, optionally filtered; the next cursor is already an opaque page token. */

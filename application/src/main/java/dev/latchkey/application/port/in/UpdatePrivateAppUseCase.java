@@ -6,6 +6,8 @@ import dev.latchkey.domain.privateapp.PrivateApp;
 /** Renaming, describing and re-permissioning a private app. */
 public interface UpdatePrivateAppUseCase {
   /**
+   * Sets each field present in the command, if the expected version (when given) is current.
+   *
    * @return the app after the change (unchanged, and not audited, if nothing differed)
    * @throws dev.latchkey.domain.error.ConflictException if the expected version is stale, or the app
    *     changed concurrently
