@@ -127,6 +127,7 @@ public final class LoadHarness {
   }
 
   /** What one measured window produced. */
+  @SuppressWarnings("ArrayRecordComponent") // a report, never compared; the array is only read
   record Result(String phase, int round, long calls, double seconds, long[] sortedNanos, long errors,
       long databaseTransactions) {
     double callsPerSecond() {

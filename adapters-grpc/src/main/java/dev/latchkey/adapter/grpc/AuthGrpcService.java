@@ -21,6 +21,7 @@ import dev.latchkey.proto.v1.IntrospectTokenRequest;
 import dev.latchkey.proto.v1.IntrospectTokenResponse;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
+import java.util.Objects;
 
 /** {@code latchkey.v1.AuthService}: questions about tokens and who is behind them. */
 public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
@@ -66,8 +67,9 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
       fields.violation("action", "must be ACTION_READ, ACTION_CREATE, ACTION_UPDATE or ACTION_DELETE");
     }
     fields.check();
-    boolean allowed =
-        checkAccess.execute(CallPrincipal.current(), new CheckAccessQuery(request.getToken(), model, action));
+    // fields.check() threw unless both parsed.
+    boolean allowed = checkAccess.execute(CallPrincipal.current(),
+        new CheckAccessQuery(request.getToken(), Objects.requireNonNull(model), Objects.requireNonNull(action)));
     response.onNext(CheckAccessResponse.newBuilder().setAllowed(allowed).build());
     response.onCompleted();
   }

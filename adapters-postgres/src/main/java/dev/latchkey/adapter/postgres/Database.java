@@ -22,7 +22,10 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 public final class Database {
   private final DSLContext root;
   private final RemainingTime remaining;
+  // Per instance on purpose: a thread may hold transactions on two databases (tests do).
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<DSLContext> transaction = new ThreadLocal<>();
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
   public Database(DataSource dataSource) {

@@ -61,7 +61,7 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
         .set(API_TOKEN.PEPPER_KEY_ID, token.digest().keyId())
         .set(API_TOKEN.CREATE_TIME, Rows.time(token.createTime()))
         .set(API_TOKEN.CREATOR, token.creator().resourceName())
-        .set(API_TOKEN.LAST_USE_TIME, Rows.time(token.lastUseTime()))
+        .set(API_TOKEN.LAST_USE_TIME, Rows.nullableTime(token.lastUseTime()))
         .execute());
   }
 
@@ -192,6 +192,6 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
     return new ApiToken(new TenantId(r.getTenantId()), new ApiTokenId(r.getId()), owner,
         new DisplayName(r.getDisplayName()), r.getDisplayPrefix(),
         new TokenDigest(r.getPepperKeyId(), r.getDigest()), Rows.instant(r.getCreateTime()), creator,
-        Rows.instant(r.getLastUseTime()));
+        Rows.nullableInstant(r.getLastUseTime()));
   }
 }

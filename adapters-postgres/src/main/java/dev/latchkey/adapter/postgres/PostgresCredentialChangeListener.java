@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -153,8 +154,8 @@ public final class PostgresCredentialChangeListener implements Worker {
     throw new SilentChannelException(timings.hearBackWithin());
   }
 
-  /** Passes changes on to the cache; true if {@code heartbeat} was among them. */
-  private boolean pass(PGNotification[] notifications, String heartbeat) {
+  /** Passes changes on to the cache; true if {@code heartbeat} (null: none awaited) was among them. */
+  private boolean pass(PGNotification @Nullable [] notifications, @Nullable String heartbeat) {
     boolean heard = false;
     if (notifications == null) {
       return false;
@@ -180,7 +181,7 @@ public final class PostgresCredentialChangeListener implements Worker {
    * A connection that failed while listening is not given back to the pool as it is: it may be
    * broken, or still subscribed with notifications piling up that nobody reads.
    */
-  private void discard(Connection connection) {
+  private void discard(@Nullable Connection connection) {
     if (connection == null) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** The connection pool the adapters run on. */
 public final class PostgresDataSources {
@@ -16,7 +17,7 @@ public final class PostgresDataSources {
    * It does not connect until first used, so an unreachable database shows up as {@code
    * UNAVAILABLE} on calls rather than as a failure to build the pool.
    */
-  public static HikariDataSource create(String jdbcUrl, String user, String password, int maxPoolSize) {
+  public static HikariDataSource create(String jdbcUrl, @Nullable String user, @Nullable String password, int maxPoolSize) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("latchkey");
     config.setJdbcUrl(jdbcUrl);

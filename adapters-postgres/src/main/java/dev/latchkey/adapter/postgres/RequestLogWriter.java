@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public final class RequestLogWriter implements Worker {
   private final AtomicLong failedAttempts = new AtomicLong();
   private final Object lifecycle = new Object();
   private volatile long closeDeadline;
-  private Thread writer; // guarded by lifecycle
+  private @Nullable Thread writer; // guarded by lifecycle
 
   public RequestLogWriter(RequestLogQueue queue, Database database, IdGenerator ids, int batchSize) {
     this(queue, database, ids, batchSize, Timings.DEFAULT);
@@ -95,7 +96,7 @@ public final class RequestLogWriter implements Worker {
           writer = Thread.ofPlatform().name("request-log-writer").daemon(true).start(this::run);
         }
       }
-      running = writer;
+      running = Objects.requireNonNull(writer, "writer"); // started above, or by the first close
     }
     try {
       // The writer gives up by itself at the deadline; the margin covers one statement in flight.
@@ -241,6 +242,7 @@ public final class RequestLogWriter implements Worker {
   }
 
   /** The innermost cause's first line: jOOQ's own messages repeat the whole statement. */
+  @SuppressWarnings("ReferenceEquality") // a cause that is its own cause ends the walk
   static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code latchkey serve} runs with. Every flag {@code --some-flag} can also be given as the
@@ -121,7 +122,7 @@ public record ServerConfig(
         path(values.get("tls-key")));
   }
 
-  private static Optional<Path> path(String value) {
+  private static Optional<Path> path(@Nullable String value) {
     return Optional.ofNullable(value).map(p -> Path.of(p).toAbsolutePath().normalize());
   }
 

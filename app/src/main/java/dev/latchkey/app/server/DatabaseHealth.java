@@ -7,6 +7,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ public final class DatabaseHealth implements Worker {
   private final HealthStatusManager health;
   private final PeriodicTask loop;
   private volatile boolean running = true;
-  private Boolean lastReachable;
+  private @Nullable Boolean lastReachable; // null until the first check
 
   @Inject
   public DatabaseHealth(Database database, HealthStatusManager health) {

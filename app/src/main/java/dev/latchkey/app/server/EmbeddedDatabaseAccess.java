@@ -153,7 +153,7 @@ final class EmbeddedDatabaseAccess {
     try (Stream<Path> unpacked = Files.list(binaries)) {
       return unpacked
           .filter(dir -> dir.getFileName().toString().startsWith("PG-") && Files.exists(dir.resolve(".exists")))
-          .max(Comparator.comparing(dir -> dir.resolve(".exists").toFile().lastModified()))
+          .max(Comparator.comparingLong(dir -> dir.resolve(".exists").toFile().lastModified()))
           .map(dir -> dir.resolve("bin/postgres"))
           .orElseThrow(() -> new IOException("no PostgreSQL binaries under " + binaries));
     }

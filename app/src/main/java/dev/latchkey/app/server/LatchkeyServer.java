@@ -239,6 +239,7 @@ public final class LatchkeyServer implements AutoCloseable {
     return false;
   }
 
+  @SuppressWarnings("ReferenceEquality") // a cause that is its own cause ends the walk
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

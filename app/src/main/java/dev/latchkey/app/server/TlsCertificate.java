@@ -38,7 +38,10 @@ final class TlsCertificate implements AutoCloseable {
   private final AdvancedTlsX509KeyManager keyManager = new AdvancedTlsX509KeyManager();
   private final ScheduledExecutorService reloader =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tls-reload").factory());
+  // Both set by reload(), which load() runs before the instance escapes.
+  @SuppressWarnings("NullAway.Init")
   private volatile X509Certificate current;
+  @SuppressWarnings("NullAway.Init")
   private List<FileTime> loadedVersion;
 
   private TlsCertificate(Path cert, Path key) {
@@ -60,7 +63,8 @@ final class TlsCertificate implements AutoCloseable {
       certificate.close();
       throw new ConfigException("cannot use --tls-cert " + cert + " with --tls-key " + key + ": " + reason(e), e);
     }
-    certificate.reloader.scheduleWithFixedDelay(
+    // Failures are logged by reloadIfChanged itself; the future is only for cancelling, which close() does.
+    var _ = certificate.reloader.scheduleWithFixedDelay(
         certificate::reloadIfChanged, reloadCheck.toMillis(), reloadCheck.toMillis(), TimeUnit.MILLISECONDS);
     return certificate;
   }

@@ -53,6 +53,7 @@ public enum Operation {
   LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
   LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ));
 
+  @SuppressWarnings("ImmutableEnumChecker") // every Requirement is a record of enums: immutable
   private final Requirement requirement;
 
   Operation(Requirement requirement) {

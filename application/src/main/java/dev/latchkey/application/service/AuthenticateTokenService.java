@@ -91,7 +91,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     if (principal.isEmpty()) {
       return refusal[0];
     }
-    usage.used(principal.get().tenantId(), principal.get().tokenId(), clock.instant());
+    usage.used(principal.get().tenantId(), principal.get().token().orElseThrow(), clock.instant());
     return new TokenCheck.Valid(principal.get());
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change, as the audit trail keeps it: who ({@code actor}, and the token it used, or the
@@ -19,14 +20,14 @@ public record AuditEntry(
     AuditEventId id,
     Instant time,
     Actor actor,
-    ApiTokenId tokenId,
-    Actor means,
+    @Nullable ApiTokenId tokenId,
+    @Nullable Actor means,
     AuditAction action,
     String target,
     Map<String, String> details) {
 
   /** An entry of an actor that used its own token (or the operator itself). */
-  public AuditEntry(TenantId tenantId, AuditEventId id, Instant time, Actor actor, ApiTokenId tokenId,
+  public AuditEntry(TenantId tenantId, AuditEventId id, Instant time, Actor actor, @Nullable ApiTokenId tokenId,
       AuditAction action, String target, Map<String, String> details) {
     this(tenantId, id, time, actor, tokenId, null, action, target, details);
   }

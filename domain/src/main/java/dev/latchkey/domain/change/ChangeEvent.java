@@ -263,7 +263,11 @@ public sealed interface ChangeEvent {
     }
   }
 
-  /** @param copiedFrom the resource name of the app or role whose grants were copied, if any */
+  /**
+   * A new app.
+   *
+   * @param copiedFrom the resource name of the app or role whose grants were copied, if any
+   */
   record PrivateAppCreated(PrivateApp app, Optional<String> copiedFrom) implements ChangeEvent {
     public PrivateAppCreated {
       Objects.requireNonNull(app, "app");

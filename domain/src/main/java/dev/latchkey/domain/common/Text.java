@@ -1,11 +1,13 @@
 package dev.latchkey.domain.common;
 
+import org.jspecify.annotations.Nullable;
+
 /** Shared checks for free text that people type and other people read. */
 final class Text {
   private Text() {}
 
   /** What is wrong with {@code value}, or null when nothing is. */
-  static String problem(String value, int maxLength, boolean emptyAllowed) {
+  static @Nullable String problem(String value, int maxLength, boolean emptyAllowed) {
     if (value.isEmpty()) {
       return emptyAllowed ? null : "must not be empty";
     }

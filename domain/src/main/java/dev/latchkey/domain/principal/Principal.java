@@ -6,6 +6,7 @@ import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiTokenId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The authenticated caller of one request. */
 public sealed interface Principal {
@@ -29,7 +30,8 @@ public sealed interface Principal {
    * @param means the operator when it acts for the user; null when the principal used its own token
    */
   record TenantPrincipal(
-      TenantId tenantId, Actor actor, String displayName, PermissionSet grants, ApiTokenId tokenId, Actor means)
+      TenantId tenantId, Actor actor, String displayName, PermissionSet grants, @Nullable ApiTokenId tokenId,
+      @Nullable Actor means)
       implements Principal {
     public TenantPrincipal {
       Objects.requireNonNull(tenantId, "tenantId");

@@ -58,6 +58,7 @@ public record PrivateApp(
     return new Actor.PrivateAppRef(id);
   }
 
+  @Override
   public String resourceName() {
     return ref().resourceName();
   }

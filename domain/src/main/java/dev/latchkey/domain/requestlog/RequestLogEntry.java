@@ -6,6 +6,7 @@ import dev.latchkey.domain.token.ApiTokenId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call made with a token (or by the operator acting for a user: then {@code tokenId} is null
@@ -15,8 +16,8 @@ import java.util.Objects;
 public record RequestLogEntry(
     TenantId tenantId,
     Actor principal,
-    ApiTokenId tokenId,
-    Actor means,
+    @Nullable ApiTokenId tokenId,
+    @Nullable Actor means,
     Instant time,
     String method,
     String statusCode,
@@ -44,7 +45,7 @@ public record RequestLogEntry(
   }
 
   /** {@code text} cut to {@link #MAX_TEXT} characters, with control characters replaced. */
-  private static String bounded(String text) {
+  private static String bounded(@Nullable String text) {
     if (text == null) {
       return "";
     }

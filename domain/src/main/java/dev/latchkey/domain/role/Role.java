@@ -33,6 +33,7 @@ public record Role(
     Objects.requireNonNull(updateTime, "updateTime");
   }
 
+  @Override
   public String resourceName() {
     return "roles/" + id;
   }

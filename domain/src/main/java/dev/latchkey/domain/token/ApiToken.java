@@ -6,6 +6,7 @@ import dev.latchkey.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API access token (owner: a private app) or personal access token (owner: a user), as stored:
@@ -20,7 +21,7 @@ public record ApiToken(
     TokenDigest digest,
     Instant createTime,
     Actor creator,
-    Instant lastUseTime) {
+    @Nullable Instant lastUseTime) {
 
   public ApiToken {
     Objects.requireNonNull(tenantId, "tenantId");

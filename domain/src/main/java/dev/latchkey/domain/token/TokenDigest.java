@@ -8,6 +8,7 @@ import java.util.Objects;
  * HMAC-SHA256 of a token under the server pepper named by {@code keyId}. This, never the token, is
  * what is stored and looked up.
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals, hashCode, toString are overridden
 public record TokenDigest(String keyId, byte[] bytes) {
   public TokenDigest {
     Objects.requireNonNull(keyId, "keyId");

@@ -77,6 +77,7 @@ public record User(
     return next(displayName, roleId, holder, state, now);
   }
 
+  @Override
   public String resourceName() {
     return ref().resourceName();
   }

@@ -17,6 +17,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import org.jspecify.annotations.Nullable;
 
 /** The one place where errors become gRPC statuses. */
 public final class GrpcErrors {
@@ -44,7 +45,7 @@ public final class GrpcErrors {
     return plain(Status.INTERNAL, INTERNAL_MESSAGE);
   }
 
-  private static StatusRuntimeException plain(Status status, String message) {
+  private static StatusRuntimeException plain(Status status, @Nullable String message) {
     return status.withDescription(message).asRuntimeException(new Metadata());
   }
 

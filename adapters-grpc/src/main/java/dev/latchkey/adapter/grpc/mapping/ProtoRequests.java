@@ -22,6 +22,8 @@ public final class ProtoRequests {
   private ProtoRequests() {}
 
   /** A permission set from {@code grants}; null after recording violations. */
+  // Null only after recording a violation; the caller calls fields.check(), which throws, before any use.
+  @SuppressWarnings("NullAway")
   public static PermissionSet grants(RequestFields fields, String field, List<dev.latchkey.proto.v1.Grant> grants) {
     if (grants.size() > MAX_GRANTS) {
       fields.violation(field, "at most one grant per data model (" + MAX_GRANTS + ")");

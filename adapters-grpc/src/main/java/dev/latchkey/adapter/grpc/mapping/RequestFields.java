@@ -5,6 +5,7 @@ import dev.latchkey.domain.error.FieldViolation;
 import dev.latchkey.domain.error.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,11 +18,13 @@ public final class RequestFields {
   private final List<FieldViolation> violations = new ArrayList<>();
 
   /** The value {@code make} builds, or null after recording a violation of {@code field}. */
+  // Null only after recording a violation; callers call check(), which throws, before any use.
+  @SuppressWarnings("NullAway")
   public <T> T value(String field, Supplier<T> make) {
     try {
       return make.get();
     } catch (InvalidValueException e) {
-      violations.add(new FieldViolation(field, e.getMessage()));
+      violations.add(new FieldViolation(field, Objects.requireNonNullElse(e.getMessage(), "is invalid")));
       return null;
     }
   }
@@ -30,6 +33,8 @@ public final class RequestFields {
    * The id in resource name {@code name} of the form {@code <collection>/<id>}, or null after
    * recording a violation.
    */
+  // Null only after recording a violation; callers call check(), which throws, before any use.
+  @SuppressWarnings("NullAway")
   public <T> T resourceId(String field, String name, String collection, Function<String, Optional<T>> parse) {
     String prefix = collection + "/";
     if (name.isEmpty()) {

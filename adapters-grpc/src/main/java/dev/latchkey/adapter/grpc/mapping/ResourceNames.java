@@ -26,6 +26,8 @@ public final class ResourceNames {
   }
 
   /** {@code privateApps/{id}} or {@code users/{id}}: the owner of tokens, or whose request log. */
+  // Null only after recording a violation; callers call fields.check(), which throws, before any use.
+  @SuppressWarnings("NullAway")
   public static Actor principal(RequestFields fields, String field, String name) {
     if (name.startsWith("users/")) {
       UserId id = fields.resourceId(field, name, "users", UserId::parse);
@@ -41,6 +43,8 @@ public final class ResourceNames {
   }
 
   /** {@code privateApps/{a}/tokens/{t}} or {@code users/{u}/tokens/{t}}. */
+  // Null only after recording a violation; callers call fields.check(), which throws, before any use.
+  @SuppressWarnings("NullAway")
   public static TokenName token(RequestFields fields, String field, String name) {
     int marker = name.indexOf("/tokens/");
     if (marker < 0) {

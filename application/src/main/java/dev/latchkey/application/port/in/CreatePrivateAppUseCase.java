@@ -5,8 +5,8 @@ import dev.latchkey.domain.privateapp.PrivateApp;
 /**
  * Creates a private app, with explicit grants or a copy of an app's or a role's.
  *
- * @throws dev.latchkey.domain.error.PermissionDeniedException for grants beyond the caller's, or
- *     copying from a source the caller may not read
- * @throws dev.latchkey.domain.error.NotFoundException if the source does not exist
+ * <p>Fails with {@link dev.latchkey.domain.error.PermissionDeniedException} for grants beyond the caller's, or
+ * copying from a source the caller may not read.
+ * <p>Fails with {@link dev.latchkey.domain.error.NotFoundException} if the source does not exist.
  */
 public interface CreatePrivateAppUseCase extends UseCase<CreatePrivateAppCommand, PrivateApp> {}

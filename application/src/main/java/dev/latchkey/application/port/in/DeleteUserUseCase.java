@@ -3,7 +3,7 @@ package dev.latchkey.application.port.in;
 /**
  * Deletes a user and its tokens for good.
  *
- * @throws dev.latchkey.domain.error.FailedPreconditionException for the account holder itself
- * @throws dev.latchkey.domain.error.PermissionDeniedException for the account holder, by anyone else
+ * <p>Fails with {@link dev.latchkey.domain.error.FailedPreconditionException} for the account holder itself.
+ * <p>Fails with {@link dev.latchkey.domain.error.PermissionDeniedException} for the account holder, by anyone else.
  */
 public interface DeleteUserUseCase extends UseCase<DeleteUserCommand, Void> {}

@@ -5,6 +5,6 @@ import dev.latchkey.domain.tenant.Tenant;
 /**
  * A tenant (operator only).
  *
- * @throws dev.latchkey.domain.error.NotFoundException if absent
+ * <p>Fails with {@link dev.latchkey.domain.error.NotFoundException} if absent.
  */
 public interface GetTenantUseCase extends UseCase<GetTenantQuery, Tenant> {}

@@ -3,6 +3,8 @@ package dev.latchkey.application.port.in;
 import dev.latchkey.domain.user.User;
 
 /**
- * @throws dev.latchkey.domain.error.NotFoundException if absent, deleted or of another tenant
+ * Reads one user of the caller's tenant.
+ *
+ * <p>Fails with {@link dev.latchkey.domain.error.NotFoundException} if absent, deleted or of another tenant.
  */
 public interface GetUserUseCase extends UseCase<GetUserQuery, User> {}

@@ -6,6 +6,6 @@ import dev.latchkey.domain.requestlog.RequestLogEntry;
 /**
  * One principal's request log newest first; the next cursor is already an opaque page token.
  *
- * @throws dev.latchkey.domain.error.NotFoundException for a principal not of the caller's tenant
+ * <p>Fails with {@link dev.latchkey.domain.error.NotFoundException} for a principal not of the caller's tenant.
  */
 public interface ListRequestLogsUseCase extends UseCase<ListRequestLogsQuery, Page<RequestLogEntry>> {}

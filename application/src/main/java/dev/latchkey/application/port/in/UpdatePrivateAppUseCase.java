@@ -5,7 +5,7 @@ import dev.latchkey.domain.privateapp.PrivateApp;
 /**
  * Applies the present fields in one version step; unchanged when nothing changes.
  *
- * @throws dev.latchkey.domain.error.ConflictException for a stale version
- * @throws dev.latchkey.domain.error.PermissionDeniedException for grants beyond the caller's
+ * <p>Fails with {@link dev.latchkey.domain.error.ConflictException} for a stale version.
+ * <p>Fails with {@link dev.latchkey.domain.error.PermissionDeniedException} for grants beyond the caller's.
  */
 public interface UpdatePrivateAppUseCase extends UseCase<UpdatePrivateAppCommand, PrivateApp> {}

@@ -7,7 +7,7 @@ import dev.latchkey.domain.role.Role;
  * Giving API access, or widening the grants of a role that has it, needs API access and every
  * grant the role will carry.
  *
- * @throws dev.latchkey.domain.error.ConflictException for a stale version
- * @throws dev.latchkey.domain.error.PermissionDeniedException for grants beyond the caller's
+ * <p>Fails with {@link dev.latchkey.domain.error.ConflictException} for a stale version.
+ * <p>Fails with {@link dev.latchkey.domain.error.PermissionDeniedException} for grants beyond the caller's.
  */
 public interface UpdateRoleUseCase extends UseCase<UpdateRoleCommand, Role> {}

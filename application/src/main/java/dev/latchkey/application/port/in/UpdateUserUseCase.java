@@ -5,8 +5,8 @@ import dev.latchkey.domain.user.User;
 /**
  * A role change takes effect on the user's next call.
  *
- * @throws dev.latchkey.domain.error.PermissionDeniedException for the account holder (unless the
- *     caller is the account holder), or a role with grants beyond the caller's
- * @throws dev.latchkey.domain.error.ConflictException for a stale version
+ * <p>Fails with {@link dev.latchkey.domain.error.PermissionDeniedException} for the account holder (unless the
+ * caller is the account holder), or a role with grants beyond the caller's.
+ * <p>Fails with {@link dev.latchkey.domain.error.ConflictException} for a stale version.
  */
 public interface UpdateUserUseCase extends UseCase<UpdateUserCommand, User> {}

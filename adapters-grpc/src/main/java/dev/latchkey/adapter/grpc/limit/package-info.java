@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.adapter.grpc.limit;
+
+import org.jspecify.annotations.NullMarked;

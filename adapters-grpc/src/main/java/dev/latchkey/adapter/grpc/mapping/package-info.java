@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.adapter.grpc.mapping;
+
+import org.jspecify.annotations.NullMarked;

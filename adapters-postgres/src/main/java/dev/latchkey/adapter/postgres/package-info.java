@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.adapter.postgres;
+
+import org.jspecify.annotations.NullMarked;

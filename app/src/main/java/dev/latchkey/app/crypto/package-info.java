@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.app.crypto;
+
+import org.jspecify.annotations.NullMarked;

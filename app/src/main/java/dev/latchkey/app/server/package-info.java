@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.app.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.app.wiring;
+
+import org.jspecify.annotations.NullMarked;

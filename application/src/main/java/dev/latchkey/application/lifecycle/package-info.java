@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.application.lifecycle;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.application.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.application.port.in;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.application.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.application.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.change;
+
+import org.jspecify.annotations.NullMarked;

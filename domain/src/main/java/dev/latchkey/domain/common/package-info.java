@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.common;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.permission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.principal;
+
+import org.jspecify.annotations.NullMarked;

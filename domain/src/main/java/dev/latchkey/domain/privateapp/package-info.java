@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.privateapp;
+
+import org.jspecify.annotations.NullMarked;

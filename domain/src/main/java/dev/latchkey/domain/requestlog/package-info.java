@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.requestlog;
+
+import org.jspecify.annotations.NullMarked;

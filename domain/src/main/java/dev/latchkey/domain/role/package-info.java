@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.role;
+
+import org.jspecify.annotations.NullMarked;

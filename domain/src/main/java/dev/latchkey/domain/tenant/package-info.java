@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.tenant;
+
+import org.jspecify.annotations.NullMarked;

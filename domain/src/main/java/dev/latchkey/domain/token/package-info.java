@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.user;
+
+import org.jspecify.annotations.NullMarked;
