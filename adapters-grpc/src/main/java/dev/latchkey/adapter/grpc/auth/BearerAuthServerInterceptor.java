@@ -9,6 +9,7 @@ import dev.latchkey.domain.error.UnavailableException;
 import dev.latchkey.domain.principal.Principal;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -122,6 +123,11 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     try {
       return new Checked.Passed(ask.get());
     } catch (UnavailableException e) {
+      if (deadlinePassed()) {
+        // The caller ran out of time, the database did not fail: clients retry and alert on UNAVAILABLE.
+        log.debug("{} ran past the call's deadline: {}", what, e.getMessage());
+        return new Checked.Failed(Status.DEADLINE_EXCEEDED.withDescription("the call's deadline passed"));
+      }
       log.warn("{} failed closed: {}", what, e.getMessage());
       return new Checked.Failed(Status.UNAVAILABLE.withDescription("the service is temporarily unavailable"));
     } catch (PermissionDeniedException e) {
@@ -131,6 +137,11 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
       log.error("{} failed unexpectedly for {}", what, call.getMethodDescriptor().getFullMethodName(), e);
       return new Checked.Failed(GrpcErrors.internal().getStatus());
     }
+  }
+
+  private static boolean deadlinePassed() {
+    Deadline deadline = Context.current().getDeadline();
+    return deadline != null && deadline.isExpired();
   }
 
   private static String reason(TokenCheck check) {
