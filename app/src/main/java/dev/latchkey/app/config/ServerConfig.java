@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param databaseUrl absent: an embedded PostgreSQL under {@code dataDir}
  * @param operatorTokenFile absent: {@code <dataDir>/operator-token}
  * @param pepperFile absent: {@code <dataDir>/pepper} (unless the pepper is given directly)
- * @param pepper the pepper itself ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>}), if given
+ * @param pepper the peppers themselves ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>} each,
+ *     separated by line breaks or commas, the primary first), if given
  */
 public record ServerConfig(
     String host,

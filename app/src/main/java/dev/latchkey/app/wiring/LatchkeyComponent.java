@@ -4,7 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.adapter.postgres.BatchingRequestLogSink;
 import dev.latchkey.adapter.postgres.Database;
-import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.domain.token.TokenSecret;
@@ -37,7 +37,7 @@ public interface LatchkeyComponent {
   interface Factory {
     LatchkeyComponent create(
         @BindsInstance DataSource dataSource,
-        @BindsInstance Pepper pepper,
+        @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock);
   }

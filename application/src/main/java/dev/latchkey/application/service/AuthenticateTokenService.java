@@ -98,6 +98,9 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   private TokenCheck checkStored(TokenSecret secret, TokenDigest digest) {
     Optional<ApiToken> found = tokens.findByDigest(digest);
     if (found.isEmpty()) {
+      found = findUnderPreviousPeppers(secret, digest);
+    }
+    if (found.isEmpty()) {
       return new TokenCheck.Unknown();
     }
     ApiToken token = found.get();
@@ -110,6 +113,21 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       case Actor.PrivateAppRef ref -> checkApp(token, ref);
       case Actor.Operator o -> new TokenCheck.Unknown();
     };
+  }
+
+  /**
+   * The token stored under a pepper being rotated out, re-hashed to the primary pepper on this use,
+   * so that the old pepper can be removed once its tokens have been seen.
+   */
+  private Optional<ApiToken> findUnderPreviousPeppers(TokenSecret secret, TokenDigest primary) {
+    for (TokenDigest previous : hasher.previousDigests(secret)) {
+      Optional<ApiToken> found = tokens.findByDigest(previous);
+      if (found.isPresent()) {
+        tokens.rehash(found.get(), primary);
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   private TokenCheck checkApp(ApiToken token, Actor.PrivateAppRef ref) {
