@@ -140,12 +140,15 @@ class UnknownTokensTest {
 
     List<Future<TokenCheck>> results = new ArrayList<>();
     try (ExecutorService threads = Executors.newFixedThreadPool(checks)) {
-      for (int i = 0; i < checks; i++) {
-        results.add(threads.submit(() -> service.authenticate(unknown)));
+      try {
+        for (int i = 0; i < checks; i++) {
+          results.add(threads.submit(() -> service.authenticate(unknown)));
+        }
+        held.awaitStarted(1);
+        awaitAllParked(checks);
+      } finally {
+        held.release();
       }
-      held.awaitStarted(1);
-      awaitAllWaiting(threads, checks);
-      held.release();
       for (Future<TokenCheck> result : results) {
         assertThat(result.get(30, TimeUnit.SECONDS)).isInstanceOf(TokenCheck.Unknown.class);
       }
@@ -160,17 +163,20 @@ class UnknownTokensTest {
     AuthenticateTokenService service = serviceWith(held, new TokenLookups(2, Duration.ofMillis(50)));
 
     try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-      List<Future<TokenCheck>> holding = List.of(
-          threads.submit(() -> service.authenticate(nextAppToken().reveal())),
-          threads.submit(() -> service.authenticate(secondNextAppToken().reveal())));
-      held.awaitStarted(2);
+      List<Future<TokenCheck>> holding;
+      try {
+        holding = List.of(
+            threads.submit(() -> service.authenticate(nextAppToken().reveal())),
+            threads.submit(() -> service.authenticate(secondNextAppToken().reveal())));
+        held.awaitStarted(2);
 
-      assertThatThrownBy(() -> service.authenticate(TokenSecret.assemble(TokenKind.PRIVATE_APP,
-          "x".repeat(dev.latchkey.domain.token.TokenFormat.RANDOM_LENGTH)).reveal()))
-          .isInstanceOf(UnavailableException.class);
-      assertThat(held.started.get()).isEqualTo(2);
-
-      held.release();
+        assertThatThrownBy(() -> service.authenticate(TokenSecret.assemble(TokenKind.PRIVATE_APP,
+            "x".repeat(dev.latchkey.domain.token.TokenFormat.RANDOM_LENGTH)).reveal()))
+            .isInstanceOf(UnavailableException.class);
+        assertThat(held.started.get()).isEqualTo(2);
+      } finally {
+        held.release();
+      }
       for (Future<TokenCheck> result : holding) {
         assertThat(result.get(30, TimeUnit.SECONDS)).isInstanceOf(TokenCheck.Unknown.class);
       }
@@ -182,12 +188,15 @@ class UnknownTokensTest {
         ports.privateApps, ports.usage, ports.clock, ports.credentialCache, lookups);
   }
 
-  /** Waits (bounded) until every thread of {@code pool} is parked: in the held query or joined to it. */
-  private static void awaitAllWaiting(ExecutorService pool, int threads) throws InterruptedException {
+  /**
+   * Waits (bounded) until {@code threads} threads are parked inside {@link TokenLookups}: in the
+   * held query, joined to it, or waiting for a permit.
+   */
+  private static void awaitAllParked(int threads) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       long parked = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getState() == Thread.State.WAITING)
+          .filter(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)
           .filter(t -> java.util.Arrays.stream(t.getStackTrace()).anyMatch(
               f -> f.getClassName().equals(TokenLookups.class.getName())))
           .count();
