@@ -2,7 +2,7 @@ package dev.latchkey.benchmarks;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.wiring.CryptoModule;
 import dev.latchkey.app.wiring.GrpcModule;
 import dev.latchkey.app.wiring.LatchkeyComponent;
@@ -52,14 +52,14 @@ public interface BenchmarkComponent extends LatchkeyComponent {
   interface Factory {
     BenchmarkComponent create(
         @BindsInstance DataSource dataSource,
-        @BindsInstance Pepper pepper,
+        @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock);
   }
 
-  static BenchmarkComponent create(DataSource dataSource, Pepper pepper, TokenSecret operatorToken, InstantSource clock) {
+  static BenchmarkComponent create(DataSource dataSource, Peppers peppers, TokenSecret operatorToken, InstantSource clock) {
     requireSameModulesAsServer();
-    return DaggerBenchmarkComponent.factory().create(dataSource, pepper, operatorToken, clock);
+    return DaggerBenchmarkComponent.factory().create(dataSource, peppers, operatorToken, clock);
   }
 
   /** Throws unless this component is built from exactly the modules of the server's component. */

@@ -5,6 +5,7 @@ import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.PostgresDataSources;
 import dev.latchkey.adapter.postgres.SchemaMigrations;
 import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.application.lifecycle.Workers;
 import dev.latchkey.application.port.in.CreateApiTokenCommand;
@@ -73,7 +74,7 @@ public final class BenchmarkFixture implements AutoCloseable {
       dataSource = PostgresDataSources.create(database.url(), null, null, POOL_SIZE);
       SchemaMigrations.migrate(dataSource);
       SecureRandom random = new SecureRandom();
-      Pepper pepper = Pepper.parse(Pepper.generate(random), "benchmark");
+      Peppers pepper = Peppers.parse(Pepper.generate(random), "benchmark");
       TokenSecret operatorToken = new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR);
       BenchmarkComponent component =
           BenchmarkComponent.create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK);

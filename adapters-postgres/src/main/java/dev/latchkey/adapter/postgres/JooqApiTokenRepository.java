@@ -75,6 +75,16 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
+  public boolean rehash(ApiToken token, TokenDigest digest) {
+    return database.run(dsl -> dsl.update(API_TOKEN)
+        .set(API_TOKEN.DIGEST, digest.bytes())
+        .set(API_TOKEN.PEPPER_KEY_ID, digest.keyId())
+        .where(API_TOKEN.ID.eq(token.id().value()), API_TOKEN.DIGEST.eq(token.digest().bytes()),
+            API_TOKEN.PEPPER_KEY_ID.eq(token.digest().keyId()), API_TOKEN.DELETE_TIME.isNull())
+        .execute()) == 1;
+  }
+
+  @Override
   public Optional<ApiToken> findById(TenantId tenantId, Actor owner, ApiTokenId id) {
     if (owner instanceof Actor.Operator) {
       return Optional.empty();

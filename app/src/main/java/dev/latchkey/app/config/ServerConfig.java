@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param databaseUrl absent: an embedded PostgreSQL under {@code dataDir}
  * @param operatorTokenFile absent: {@code <dataDir>/operator-token}
  * @param pepperFile absent: {@code <dataDir>/pepper} (unless the pepper is given directly)
- * @param pepper the pepper itself ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>}), if given
+ * @param pepper the peppers themselves ({@code LATCHKEY_PEPPER}, {@code <key id>:<base64>} each,
+ *     separated by line breaks or commas, the primary first), if given
  * @param tlsCert PEM certificate chain to serve TLS with; given together with {@code tlsKey} or not at all
  * @param tlsKey PEM (PKCS #8) private key of {@code tlsCert}
  */

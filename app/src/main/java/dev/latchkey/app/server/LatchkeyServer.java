@@ -8,6 +8,7 @@ import dev.latchkey.app.config.DataDirectory;
 import dev.latchkey.app.config.SecretFiles;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.wiring.DaggerLatchkeyComponent;
 import dev.latchkey.app.wiring.LatchkeyComponent;
@@ -82,7 +83,7 @@ public final class LatchkeyServer implements AutoCloseable {
         resources.addFirst(certificate);
       }
       SecureRandom random = new SecureRandom();
-      Pepper pepper = loadPepper(config, random);
+      Peppers pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
 
       String jdbcUrl;
@@ -199,16 +200,16 @@ public final class LatchkeyServer implements AutoCloseable {
     }
   }
 
-  private static Pepper loadPepper(ServerConfig config, SecureRandom random) {
+  private static Peppers loadPepper(ServerConfig config, SecureRandom random) {
     if (config.pepper().isPresent()) {
-      return Pepper.parse(config.pepper().get(), "LATCHKEY_PEPPER");
+      return Peppers.parse(config.pepper().get(), "LATCHKEY_PEPPER");
     }
     var file = config.effectivePepperFile();
     if (config.pepperFile().isPresent() && !java.nio.file.Files.exists(file)) {
       throw new ConfigException("the pepper file " + file + " does not exist");
     }
     boolean existed = java.nio.file.Files.exists(file);
-    Pepper pepper = Pepper.parse(SecretFiles.readOrCreate(file, () -> Pepper.generate(random), "pepper"), file.toString());
+    Peppers pepper = Peppers.parse(SecretFiles.readOrCreate(file, () -> Pepper.generate(random), "pepper"), file.toString());
     if (!existed) {
       log.info("generated a token pepper into {} (mode 0600); keep it: tokens cannot be checked without it", file);
     }

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.latchkey.app.crypto.ConfiguredOperatorCredentials;
 import dev.latchkey.app.crypto.HmacTokenHasher;
-import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.crypto.UuidV7Generator;
 import dev.latchkey.application.port.out.IdGenerator;
@@ -28,8 +28,8 @@ public interface CryptoModule {
 
   @Provides
   @Singleton
-  static TokenHasher tokenHasher(Pepper pepper) {
-    return new HmacTokenHasher(pepper);
+  static TokenHasher tokenHasher(Peppers peppers) {
+    return new HmacTokenHasher(peppers);
   }
 
   @Provides

@@ -2,7 +2,7 @@ package dev.latchkey.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.domain.token.TokenSecret;
 import io.grpc.BindableService;
@@ -34,7 +34,7 @@ public interface LatchkeyComponent {
   interface Factory {
     LatchkeyComponent create(
         @BindsInstance DataSource dataSource,
-        @BindsInstance Pepper pepper,
+        @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock);
   }

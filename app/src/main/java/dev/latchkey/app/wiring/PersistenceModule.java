@@ -26,6 +26,7 @@ import dev.latchkey.application.port.out.RequestLogSink;
 import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CredentialCache;
+import dev.latchkey.application.service.TokenLookups;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.Transactions;
@@ -33,6 +34,7 @@ import dev.latchkey.application.port.out.UserRepository;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +108,16 @@ public interface PersistenceModule {
   @Singleton
   static CredentialCache credentialCache(InstantSource clock) {
     return new CredentialCache(clock);
+  }
+
+  /**
+   * Token lookups the cache did not answer may hold half the pool (see LatchkeyServer), so that a
+   * flood of made-up tokens leaves connections for the calls of real ones; beyond, they queue.
+   */
+  @Provides
+  @Singleton
+  static TokenLookups tokenLookups() {
+    return new TokenLookups(8, Duration.ofSeconds(2));
   }
 
   @Binds

@@ -63,6 +63,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 class TwoInstancesEndToEndTest {
   /** How long the other instance may take to hear of a change; NOTIFY takes milliseconds. */
   private static final Duration CROSS_INSTANCE_BOUND = Duration.ofSeconds(5);
+  /** Shorter than CredentialCache.ABSENT_TIME_TO_LIVE, so that expiry cannot pass for the announcement. */
+  private static final Duration ABSENCE_HEARD_BOUND = Duration.ofSeconds(2);
   private static final Grant TICKETS_READ =
       Grant.newBuilder().setDataModel("tickets").addActions(Action.ACTION_READ).build();
 
@@ -217,6 +219,32 @@ class TwoInstancesEndToEndTest {
   }
 
   /** Polls, for at most {@link #CROSS_INSTANCE_BOUND}, until the token is refused. */
+  @Test
+  void aTokenCreatedInAnyTenantThroughOneInstanceEndsWhatTheOtherRemembersAsAbsent() {
+    CreateTenantResponse tenant = createTenant("Absent Co");
+    PrivateApp app = createApp(channelA, tenant.getOwnerTokenSecret(), "Sync");
+    CreateApiTokenResponse created = createToken(channelA, bearer(tenant.getOwnerTokenSecret()), app.getName());
+    String id = created.getApiToken().getName().substring(created.getApiToken().getName().lastIndexOf('/') + 1);
+    // Hidden behind the services' back (no announcement), B finds it absent and remembers that...
+    Sql.execute(dataSource(), "update api_token set delete_time = now() where id = '" + id + "'");
+    assertUnauthenticated(channelB, created.getSecret());
+    // ...and it comes back unannounced, as if created now.
+    Sql.execute(dataSource(), "update api_token set delete_time = null where id = '" + id + "'");
+
+    CreateTenantResponse other = createTenant("Elsewhere Co");
+    createToken(channelA, bearer(other.getOwnerTokenSecret()), createApp(channelA, other.getOwnerTokenSecret(), "X")
+        .getName());
+
+    // Well within the few seconds absence is remembered for: only the announcement can explain it.
+    long deadline = System.nanoTime() + ABSENCE_HEARD_BOUND.toNanos();
+    boolean accepted = accepted(channelB, created.getSecret());
+    while (!accepted && System.nanoTime() - deadline < 0) {
+      sleep(Duration.ofMillis(20));
+      accepted = accepted(channelB, created.getSecret());
+    }
+    assertThat(accepted).as("accepted by the other instance within " + ABSENCE_HEARD_BOUND).isTrue();
+  }
+
   private static void assertRefusedWithinTheBound(ManagedChannel channel, String token) {
     long deadline = System.nanoTime() + CROSS_INSTANCE_BOUND.toNanos();
     boolean refused = !accepted(channel, token);

@@ -6,6 +6,7 @@ import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.app.crypto.Pepper;
+import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
@@ -22,7 +23,7 @@ class WorkerModuleTest {
   void theServerStartsItsWorkersInTheDocumentedOrderEachOnce() {
     SecureRandom random = new SecureRandom();
     LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(new PGSimpleDataSource(),
-        Pepper.parse(Pepper.generate(random), "test"),
+        new Peppers(Pepper.parse(Pepper.generate(random), "test"), List.of()),
         new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR), () -> Instant.EPOCH);
 
     List<Worker> workers = component.workers();

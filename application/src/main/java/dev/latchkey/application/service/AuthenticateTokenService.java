@@ -37,6 +37,22 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   private final TokenUsage usage;
   private final InstantSource clock;
   private final CredentialCache cache;
+  private final TokenLookups lookups;
+
+  /** A service whose lookups are bounded only by the connection pool; for tests and tools. */
+  public AuthenticateTokenService(
+      TokenHasher hasher,
+      OperatorCredentials operator,
+      ApiTokenRepository tokens,
+      UserRepository users,
+      RoleRepository roles,
+      PrivateAppRepository apps,
+      TokenUsage usage,
+      InstantSource clock,
+      CredentialCache cache) {
+    this(hasher, operator, tokens, users, roles, apps, usage, clock, cache,
+        new TokenLookups(Integer.MAX_VALUE, java.time.Duration.ZERO));
+  }
 
   @Inject
   public AuthenticateTokenService(
@@ -48,7 +64,8 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       PrivateAppRepository apps,
       TokenUsage usage,
       InstantSource clock,
-      CredentialCache cache) {
+      CredentialCache cache,
+      TokenLookups lookups) {
     this.hasher = hasher;
     this.operator = operator;
     this.tokens = tokens;
@@ -58,6 +75,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     this.usage = usage;
     this.clock = clock;
     this.cache = cache;
+    this.lookups = lookups;
   }
 
   @Override
@@ -79,9 +97,13 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
 
   private TokenCheck checkIssued(TokenSecret secret) {
     TokenDigest digest = hasher.digest(secret);
+    if (cache.isKnownAbsent(digest)) {
+      return new TokenCheck.Unknown();
+    }
     TokenCheck[] refusal = {new TokenCheck.Unknown()};
     Optional<Principal.TenantPrincipal> principal = cache.get(digest, () -> {
-      TokenCheck check = checkStored(secret, digest);
+      long changeStamp = cache.changeStamp();
+      TokenCheck check = lookups.lookUp(digest, changeStamp, () -> checkStored(secret, digest, changeStamp));
       if (check instanceof TokenCheck.Valid(Principal.TenantPrincipal found)) {
         return Optional.of(found);
       }
@@ -95,9 +117,14 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     return new TokenCheck.Valid(principal.get());
   }
 
-  private TokenCheck checkStored(TokenSecret secret, TokenDigest digest) {
+  private TokenCheck checkStored(TokenSecret secret, TokenDigest digest, long changeStamp) {
     Optional<ApiToken> found = tokens.findByDigest(digest);
     if (found.isEmpty()) {
+      found = findUnderPreviousPeppers(secret, digest);
+    }
+    if (found.isEmpty()) {
+      // Absence alone is remembered: an owner's state may change back at any moment.
+      cache.rememberAbsent(digest, changeStamp);
       return new TokenCheck.Unknown();
     }
     ApiToken token = found.get();
@@ -110,6 +137,21 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       case Actor.PrivateAppRef ref -> checkApp(token, ref);
       case Actor.Operator o -> new TokenCheck.Unknown();
     };
+  }
+
+  /**
+   * The token stored under a pepper being rotated out, re-hashed to the primary pepper on this use,
+   * so that the old pepper can be removed once its tokens have been seen.
+   */
+  private Optional<ApiToken> findUnderPreviousPeppers(TokenSecret secret, TokenDigest primary) {
+    for (TokenDigest previous : hasher.previousDigests(secret)) {
+      Optional<ApiToken> found = tokens.findByDigest(previous);
+      if (found.isPresent()) {
+        tokens.rehash(found.get(), primary);
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   private TokenCheck checkApp(ApiToken token, Actor.PrivateAppRef ref) {

@@ -26,6 +26,9 @@ public final class CredentialCache implements InvalidateCredentialsUseCase {
   /** The upper bound on staleness should an announcement ever be missed; announcements come in ms. */
   public static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
   static final int MAX_ENTRIES = 100_000;
+  /** How long a digest found absent from the database is answered without asking it again. */
+  public static final Duration ABSENT_TIME_TO_LIVE = Duration.ofSeconds(5);
+  static final int MAX_ABSENT = 100_000;
 
   private record Entry(Principal.TenantPrincipal principal, long tenantGeneration, long flushGeneration,
       Instant expires) {}
@@ -36,6 +39,13 @@ public final class CredentialCache implements InvalidateCredentialsUseCase {
   /** Bumped by every invalidation of any kind; a fill that sees it move does not store. */
   private final AtomicLong changes = new AtomicLong();
   private final AtomicLong flushes = new AtomicLong();
+  /**
+   * Digests absent from the database, each with the change counter it was looked up at: any change
+   * heard (a token created in any tenant announces one) makes every entry unservable at once.
+   */
+  private final ConcurrentHashMap<TokenDigest, Absent> absent = new ConcurrentHashMap<>();
+
+  private record Absent(long changeStamp, Instant expires) {}
   private volatile boolean listening;
 
   public CredentialCache(InstantSource clock) {
@@ -62,6 +72,44 @@ public final class CredentialCache implements InvalidateCredentialsUseCase {
     Optional<Principal.TenantPrincipal> found = lookup.get();
     found.ifPresent(principal -> store(digest, principal, changesBefore, now));
     return found;
+  }
+
+  /** The change counter now: take it before a lookup whose miss may go to {@link #rememberAbsent}. */
+  public long changeStamp() {
+    return changes.get();
+  }
+
+  /**
+   * Whether {@code digest} was found absent from the database a moment ago and nothing changed
+   * since. Only absence is remembered, never a refusal because of the owner's state.
+   */
+  public boolean isKnownAbsent(TokenDigest digest) {
+    if (!listening) {
+      return false;
+    }
+    Absent entry = absent.get(digest);
+    if (entry == null) {
+      return false;
+    }
+    if (entry.changeStamp() == changes.get() && clock.instant().isBefore(entry.expires())) {
+      return true;
+    }
+    absent.remove(digest, entry);
+    return false;
+  }
+
+  /**
+   * Remembers that no token has {@code digest}, as a lookup that started at {@code changeStamp}
+   * found; nothing is remembered if anything changed since or changes are not being heard.
+   */
+  public void rememberAbsent(TokenDigest digest, long changeStamp) {
+    if (!listening || changes.get() != changeStamp) {
+      return;
+    }
+    if (absent.size() >= MAX_ABSENT) {
+      absent.clear();
+    }
+    absent.put(digest, new Absent(changeStamp, clock.instant().plus(ABSENT_TIME_TO_LIVE)));
   }
 
   private void store(TokenDigest digest, Principal.TenantPrincipal principal, long changesBefore, Instant now) {
@@ -99,6 +147,7 @@ public final class CredentialCache implements InvalidateCredentialsUseCase {
     changes.incrementAndGet();
     flushes.incrementAndGet();
     entries.clear();
+    absent.clear();
     this.listening = nowListening;
   }
 

@@ -68,6 +68,19 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository, Sna
   }
 
   @Override
+  public synchronized boolean rehash(ApiToken token, TokenDigest digest) {
+    calls.incrementAndGet();
+    Stored stored = tokens.get(token.id());
+    if (stored == null || !stored.live() || !stored.token().digest().equals(token.digest())) {
+      return false;
+    }
+    ApiToken t = stored.token();
+    tokens.put(t.id(), new Stored(new ApiToken(t.tenantId(), t.id(), t.owner(), t.displayName(), t.displayPrefix(),
+        digest, t.createTime(), t.creator(), t.lastUseTime()), null));
+    return true;
+  }
+
+  @Override
   public synchronized Optional<ApiToken> findById(TenantId tenantId, Actor owner, ApiTokenId id) {
     calls.incrementAndGet();
     return live(tenantId, owner, id).map(Stored::token);

@@ -63,4 +63,36 @@ class DisplayNameTest {
   void nonLatinNamesAreAccepted() {
     assertThat(new DisplayName("Ünïcødé 株式会社 " + EMOJI).value()).isEqualTo("Ünïcødé 株式会社 " + EMOJI);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Acme\u202EproC", // RIGHT-TO-LEFT OVERRIDE
+      "Acme\u2066Corp\u2069", // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
+      "Acme\u200FCorp", // RIGHT-TO-LEFT MARK
+      "Ac\u200Bme", // ZERO WIDTH SPACE
+      "Ac\u200Dme", // ZERO WIDTH JOINER
+      "\uFEFFAcme", // ZERO WIDTH NO-BREAK SPACE (byte order mark)
+      "Acme\u2060Corp", // WORD JOINER
+      "Acme\u00ADCorp"}) // SOFT HYPHEN
+  void invisibleFormattingCharactersAreRefused(String text) {
+    assertThatThrownBy(() -> new DisplayName(text))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("invisible formatting characters");
+  }
+
+  @Test
+  void aDecomposedNameIsStoredComposed() {
+    String decomposed = "Cafe\u0301"; // e + COMBINING ACUTE ACCENT
+    String composed = "Caf\u00E9";
+
+    assertThat(new DisplayName(decomposed).value()).isEqualTo(composed);
+    assertThat(new DisplayName(decomposed)).isEqualTo(new DisplayName(composed));
+  }
+
+  @Test
+  void theLengthLimitCountsTheComposedForm() {
+    String decomposedE = "e\u0301";
+
+    assertThat(new DisplayName(decomposedE.repeat(100)).value()).hasSize(100);
+  }
 }

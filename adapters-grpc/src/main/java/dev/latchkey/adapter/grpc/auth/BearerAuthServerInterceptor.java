@@ -9,6 +9,8 @@ import dev.latchkey.domain.error.UnavailableException;
 import dev.latchkey.domain.principal.Principal;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.Deadline;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -34,11 +36,20 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(BearerAuthServerInterceptor.class);
 
+  /** Lines a second about refused tokens; a flood beyond is counted, not written. */
+  static final int REFUSALS_LOGGED_PER_SECOND = 10;
+
   private final AuthenticateTokenUseCase authenticate;
+  private final RefusalLog refusals;
 
   @Inject
   public BearerAuthServerInterceptor(AuthenticateTokenUseCase authenticate) {
+    this(authenticate, new RefusalLog(REFUSALS_LOGGED_PER_SECOND, System::nanoTime, log::info));
+  }
+
+  BearerAuthServerInterceptor(AuthenticateTokenUseCase authenticate, RefusalLog refusals) {
     this.authenticate = authenticate;
+    this.refusals = refusals;
   }
 
   @Override
@@ -122,6 +133,11 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     try {
       return new Checked.Passed(ask.get());
     } catch (UnavailableException e) {
+      if (deadlinePassed()) {
+        // The caller ran out of time, the database did not fail: clients retry and alert on UNAVAILABLE.
+        log.debug("{} ran past the call's deadline: {}", what, e.getMessage());
+        return new Checked.Failed(Status.DEADLINE_EXCEEDED.withDescription("the call's deadline passed"));
+      }
       log.warn("{} failed closed: {}", what, e.getMessage());
       return new Checked.Failed(Status.UNAVAILABLE.withDescription("the service is temporarily unavailable"));
     } catch (PermissionDeniedException e) {
@@ -133,6 +149,11 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     }
   }
 
+  private static boolean deadlinePassed() {
+    Deadline deadline = Context.current().getDeadline();
+    return deadline != null && deadline.isExpired();
+  }
+
   private static String reason(TokenCheck check) {
     return switch (check) {
       case TokenCheck.Valid v -> "valid";
@@ -142,9 +163,10 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
     };
   }
 
-  private static <Q, R> ServerCall.Listener<Q> unauthenticated(ServerCall<Q, R> call, String reason) {
-    // The reason is for our debug log only; the caller always gets the same message.
-    log.debug("refused {}: {}", call.getMethodDescriptor().getFullMethodName(), reason);
+  private <Q, R> ServerCall.Listener<Q> unauthenticated(ServerCall<Q, R> call, String reason) {
+    // The reason is for our log only; the caller always gets the same message.
+    refusals.refused(call.getMethodDescriptor().getFullMethodName(),
+        call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), reason);
     return refuse(call, Status.UNAUTHENTICATED.withDescription(UnauthenticatedException.MESSAGE));
   }
 

@@ -18,6 +18,8 @@ import java.util.Set;
 public final class ProtoRequests {
   /** The most grants a permission set can have: one per data model. */
   private static final int MAX_GRANTS = DataModel.values().length;
+  /** The most actions a grant can have: each action once. */
+  private static final int MAX_ACTIONS = Action.values().length;
 
   private ProtoRequests() {}
 
@@ -48,7 +50,13 @@ public final class ProtoRequests {
         continue;
       }
       EnumSet<Action> actions = EnumSet.noneOf(Action.class);
-      if (grant.getActionsValueList().isEmpty()) {
+      // Counted before any entry is looked at: a packed list can hold a million values.
+      if (grant.getActionsCount() > MAX_ACTIONS) {
+        fields.violation(at + ".actions", "at most " + MAX_ACTIONS + " actions, each once");
+        ok = false;
+        continue;
+      }
+      if (grant.getActionsCount() == 0) {
         fields.violation(at + ".actions", "must name at least one action");
         ok = false;
         continue;
@@ -102,6 +110,12 @@ public final class ProtoRequests {
     Set<String> paths = new LinkedHashSet<>();
     if (mask == null || mask.getPathsCount() == 0) {
       fields.violation(field, "must name the fields to change: " + names);
+      return paths;
+    }
+    // Counted before any path is looked at; room for each path twice so that repeats are named.
+    int maxPaths = 2 * updatable.size();
+    if (mask.getPathsCount() > maxPaths) {
+      fields.violation(field, "must name at most " + maxPaths + " paths, each once: " + names);
       return paths;
     }
     for (String path : mask.getPathsList()) {

@@ -12,10 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * Builds domain values from request fields, collecting one violation per bad field so that the
- * client learns about all of them at once.
+ * client learns about all of them at once (the first {@link InvalidArgumentException#MAX_REPORTED}).
  */
 public final class RequestFields {
   private final List<FieldViolation> violations = new ArrayList<>();
+  private int found;
 
   /** The value {@code make} builds, or null after recording a violation of {@code field}. */
   // Null only after recording a violation; callers call check(), which throws, before any use.
@@ -24,7 +25,7 @@ public final class RequestFields {
     try {
       return make.get();
     } catch (InvalidValueException e) {
-      violations.add(new FieldViolation(field, Objects.requireNonNullElse(e.getMessage(), "is invalid")));
+      violation(field, Objects.requireNonNullElse(e.getMessage(), "is invalid"));
       return null;
     }
   }
@@ -38,19 +39,23 @@ public final class RequestFields {
   public <T> T resourceId(String field, String name, String collection, Function<String, Optional<T>> parse) {
     String prefix = collection + "/";
     if (name.isEmpty()) {
-      violations.add(new FieldViolation(field, "must not be empty"));
+      violation(field, "must not be empty");
       return null;
     }
     Optional<T> id = name.startsWith(prefix) ? parse.apply(name.substring(prefix.length())) : Optional.empty();
     if (id.isEmpty()) {
-      violations.add(new FieldViolation(field, "must be a resource name like " + prefix + "{id}"));
+      violation(field, "must be a resource name like " + prefix + "{id}");
       return null;
     }
     return id.get();
   }
 
+  /** Records a violation; past {@link InvalidArgumentException#MAX_REPORTED}, only counts it. */
   public void violation(String field, String description) {
-    violations.add(new FieldViolation(field, description));
+    found++;
+    if (violations.size() < InvalidArgumentException.MAX_REPORTED) {
+      violations.add(new FieldViolation(field, description));
+    }
   }
 
   /**
@@ -60,7 +65,7 @@ public final class RequestFields {
    */
   public void check() {
     if (!violations.isEmpty()) {
-      throw new InvalidArgumentException(violations);
+      throw new InvalidArgumentException(violations, found);
     }
   }
 }

@@ -18,6 +18,14 @@ public interface ApiTokenRepository {
   /** The live (not deleted) token whose digest is {@code digest}, in whichever tenant it is. */
   Optional<ApiToken> findByDigest(TokenDigest digest);
 
+  /**
+   * Stores {@code digest} (under the primary pepper) for {@code token} in place of the digest it was
+   * found by, so that the pepper it was made under can be retired.
+   *
+   * @return false if the token is gone or was re-hashed meanwhile
+   */
+  boolean rehash(ApiToken token, TokenDigest digest);
+
   /** The live token {@code id} of {@code owner}. */
   Optional<ApiToken> findById(TenantId tenantId, Actor owner, ApiTokenId id);
 
