@@ -155,6 +155,8 @@ class PepperRotationEndToEndTest {
 
   private void writePepperFile(String text) throws IOException {
     Files.writeString(pepperFile, text);
+    // The server refuses a pepper file that group or others may read.
+    Files.setPosixFilePermissions(pepperFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 
   private String operatorToken() {
