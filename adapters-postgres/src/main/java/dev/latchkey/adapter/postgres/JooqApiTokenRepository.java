@@ -200,7 +200,7 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
     Actor creator = Actor.fromResourceName(r.getCreator())
         .orElseThrow(() -> new IllegalStateException("unreadable creator in api_token " + r.getId()));
     return new ApiToken(new TenantId(r.getTenantId()), new ApiTokenId(r.getId()), owner,
-        new DisplayName(r.getDisplayName()), r.getDisplayPrefix(),
+        DisplayName.stored(r.getDisplayName()), r.getDisplayPrefix(),
         new TokenDigest(r.getPepperKeyId(), r.getDigest()), Rows.instant(r.getCreateTime()), creator,
         Rows.nullableInstant(r.getLastUseTime()));
   }

@@ -99,7 +99,7 @@ public final class JooqPrivateAppRepository implements PrivateAppRepository {
     Actor creator = Actor.fromResourceName(r.getCreator())
         .orElseThrow(() -> new IllegalStateException("unreadable creator in private_app " + r.getId()));
     return new PrivateApp(new TenantId(r.getTenantId()), new PrivateAppId(r.getId()),
-        new DisplayName(r.getDisplayName()), new Description(r.getDescription()),
+        DisplayName.stored(r.getDisplayName()), new Description(r.getDescription()),
         PrivateAppState.valueOf(r.getState()), GrantsColumn.read(r.getGrants()), Rows.instant(r.getCreateTime()),
         Rows.instant(r.getUpdateTime()), creator, r.getVersion());
   }

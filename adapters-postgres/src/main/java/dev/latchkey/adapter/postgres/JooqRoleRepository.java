@@ -107,7 +107,7 @@ public final class JooqRoleRepository implements RoleRepository {
   }
 
   private static Role toRole(RoleRecord r) {
-    return new Role(new TenantId(r.getTenantId()), new RoleId(r.getId()), new DisplayName(r.getDisplayName()),
+    return new Role(new TenantId(r.getTenantId()), new RoleId(r.getId()), DisplayName.stored(r.getDisplayName()),
         GrantsColumn.read(r.getGrants()), r.getApiAccess(), Rows.instant(r.getCreateTime()),
         Rows.instant(r.getUpdateTime()), r.getVersion());
   }

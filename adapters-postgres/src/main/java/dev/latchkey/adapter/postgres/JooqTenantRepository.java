@@ -56,7 +56,7 @@ public final class JooqTenantRepository implements TenantRepository {
   }
 
   private static Tenant toTenant(TenantRecord r) {
-    return new Tenant(new TenantId(r.getId()), new DisplayName(r.getDisplayName()),
+    return new Tenant(new TenantId(r.getId()), DisplayName.stored(r.getDisplayName()),
         Rows.instant(r.getCreateTime()), Rows.instant(r.getUpdateTime()));
   }
 }

@@ -149,7 +149,7 @@ public final class JooqUserRepository implements UserRepository {
 
   private static User toUser(AppUserRecord r) {
     return new User(new TenantId(r.getTenantId()), new UserId(r.getId()), new EmailAddress(r.getEmail()),
-        new DisplayName(r.getDisplayName()), new RoleId(r.getRoleId()), r.getAccountHolder(),
+        DisplayName.stored(r.getDisplayName()), new RoleId(r.getRoleId()), r.getAccountHolder(),
         UserState.valueOf(r.getState()), Rows.instant(r.getCreateTime()), Rows.instant(r.getUpdateTime()),
         r.getVersion());
   }

@@ -48,6 +48,20 @@ class JooqRoleRepositoryTest {
   }
 
   @Test
+  void aNameWrittenBeforeFormatCharactersWereRefusedIsStillReadable() throws Exception {
+    Role role = newRole(newTenant());
+    try (var connection = database.dataSource().getConnection();
+        var statement = connection.prepareStatement("update role set display_name = ? where id = ?")) {
+      statement.setString(1, "Site\u200B manager\u202E");
+      statement.setObject(2, role.id().value());
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+
+    assertThat(roles.findById(role.tenantId(), role.id()).orElseThrow().displayName())
+        .isEqualTo(new DisplayName("Site manager"));
+  }
+
+  @Test
   void anUpdateBasedOnTheCurrentVersionIsStoredAndAStaleOneIsRefused() {
     Role role = newRole(newTenant());
     Role renamed = role.withDisplayName(new DisplayName("Renamed"), NOW.plusSeconds(1));

@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public record DisplayName(String value) {
   public static final int MAX_LENGTH = 100;
+  /** What a stored name that held nothing but invisible characters reads as. */
+  static final String UNNAMED = "(unnamed)";
 
   public DisplayName {
     Objects.requireNonNull(value, "value");
@@ -20,6 +22,17 @@ public record DisplayName(String value) {
     if (problem != null) {
       throw new InvalidValueException(problem);
     }
+  }
+
+  /**
+   * A name read back from storage. Rows written before format characters were refused may hold
+   * some; they are dropped here rather than refused, so that such a row stays readable (and is
+   * stored clean on its next update) instead of failing every call that loads it.
+   */
+  public static DisplayName stored(String value) {
+    StringBuilder visible = new StringBuilder(value.length());
+    value.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
+    return new DisplayName(visible.toString().isBlank() ? UNNAMED : visible.toString());
   }
 
   @Override

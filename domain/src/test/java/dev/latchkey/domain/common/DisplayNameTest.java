@@ -95,4 +95,12 @@ class DisplayNameTest {
 
     assertThat(new DisplayName(decomposedE.repeat(100)).value()).hasSize(100);
   }
+
+  @Test
+  void aNameStoredUnderEarlierRulesIsReadWithoutItsInvisibleCharacters() {
+    assertThat(DisplayName.stored("Sup\u200Bport\u202E").value()).isEqualTo("Support");
+    assertThat(DisplayName.stored("Cafe\u0301").value()).isEqualTo("Caf\u00E9");
+    assertThat(DisplayName.stored("\u200B\u200D").value()).isEqualTo("(unnamed)");
+    assertThat(DisplayName.stored("Plain")).isEqualTo(new DisplayName("Plain"));
+  }
 }
