@@ -3,11 +3,13 @@ package dev.latchkey.adapter.grpc.error;
 import dev.latchkey.domain.error.DomainException;
 import dev.latchkey.domain.error.UnavailableException;
 import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,9 @@ public final class ErrorMappingServerInterceptor implements ServerInterceptor {
 
   private static void close(ServerCall<?, ?> call, RuntimeException e) {
     StatusRuntimeException status = switch (e) {
+      case UnavailableException u when deadlinePassed() ->
+          // The statement ran out of the call's time: clients alert on UNAVAILABLE and retry it.
+          Status.DEADLINE_EXCEEDED.withDescription("the call's deadline passed").asRuntimeException();
       case UnavailableException u -> {
         log.warn("{} failed: database unavailable: {}", call.getMethodDescriptor().getFullMethodName(),
             rootMessage(u));
@@ -75,6 +80,11 @@ public final class ErrorMappingServerInterceptor implements ServerInterceptor {
     } catch (IllegalStateException alreadyClosed) {
       log.debug("call was already closed when {} was thrown", e.getClass().getSimpleName());
     }
+  }
+
+  private static boolean deadlinePassed() {
+    Deadline deadline = Context.current().getDeadline();
+    return deadline != null && deadline.isExpired();
   }
 
   private static String rootMessage(Throwable e) {
