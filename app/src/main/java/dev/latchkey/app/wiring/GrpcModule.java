@@ -15,6 +15,7 @@ import dev.latchkey.adapter.grpc.auth.AuthorizationGateServerInterceptor;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import dev.latchkey.adapter.grpc.limit.CallsInFlightServerInterceptor;
+import dev.latchkey.adapter.grpc.limit.RateLimitServerInterceptor;
 import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -37,15 +38,15 @@ public interface GrpcModule {
    * (it counts every call until its status is sent), then authentication (a call without a usable
    * token costs nothing more), then the request log (it sees the final status of
    * every authenticated call, those refused after authentication included), then the gate that
-   * carries out those refusals or admits the principal, then error mapping around the handler.
-   * Rate limiting will slot in right after authentication.
+   * carries out those refusals or admits the principal, then the rate limit (it counts admitted
+   * calls only, and the request log sees its refusals), then error mapping around the handler.
    */
   @Provides
   static List<ServerInterceptor> interceptors(
       CallsInFlightServerInterceptor callsInFlight, BearerAuthServerInterceptor bearerAuth,
       RequestLogServerInterceptor requestLog, AuthorizationGateServerInterceptor gate,
-      ErrorMappingServerInterceptor errorMapping) {
-    return List.of(callsInFlight, bearerAuth, requestLog, gate, errorMapping);
+      RateLimitServerInterceptor rateLimit, ErrorMappingServerInterceptor errorMapping) {
+    return List.of(callsInFlight, bearerAuth, requestLog, gate, rateLimit, errorMapping);
   }
 
   /** One per server: the bound is on the server's calls in flight. */

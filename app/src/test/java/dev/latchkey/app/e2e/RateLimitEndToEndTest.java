@@ -1,0 +1,285 @@
+package dev.latchkey.app.e2e;
+
+import static dev.latchkey.app.e2e.RunningLatchkey.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.QuotaFailure;
+import com.google.rpc.RetryInfo;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import dev.latchkey.proto.v1.Action;
+import dev.latchkey.proto.v1.ApiToken;
+import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
+import dev.latchkey.proto.v1.AuthServiceGrpc;
+import dev.latchkey.proto.v1.CreateApiTokenRequest;
+import dev.latchkey.proto.v1.CreatePrivateAppRequest;
+import dev.latchkey.proto.v1.CreateTenantRequest;
+import dev.latchkey.proto.v1.CreateTenantResponse;
+import dev.latchkey.proto.v1.GetCallerIdentityRequest;
+import dev.latchkey.proto.v1.Grant;
+import dev.latchkey.proto.v1.ListRequestLogsRequest;
+import dev.latchkey.proto.v1.ListTenantsRequest;
+import dev.latchkey.proto.v1.PrivateApp;
+import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.RequestLog;
+import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.Tenant;
+import dev.latchkey.proto.v1.TenantServiceGrpc;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The rate limits of api.md through the real server at its default of 30 requests a minute. The
+ * budget refills by one every two seconds, so "the 31st call" is the first call after 30 that the
+ * refill has not yet covered; the limiter's own test pins the arithmetic with a fixed clock.
+ */
+class RateLimitEndToEndTest {
+  @RegisterExtension static final RunningLatchkey latchkey = new RunningLatchkey(new RequestsPerMinute(30));
+
+  private static final Metadata.Key<String> LIMIT = key("ratelimit-limit");
+  private static final Metadata.Key<String> REMAINING = key("ratelimit-remaining");
+  private static final Metadata.Key<String> RESET = key("ratelimit-reset");
+
+  @Test
+  void everyCallOfAnAppReportsItsBudgetAndTheCallAfterThirtyIsRefusedWithWhenToRetry() throws Exception {
+    CreateTenantResponse tenant = createTenant("Budget");
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "Sync");
+    String token = createToken(tenant.getOwnerTokenSecret(), app.getName(), "t1");
+
+    Metadata first = identityHeaders(token);
+    assertThat(first.get(LIMIT)).isEqualTo("30");
+    assertThat(first.get(REMAINING)).isEqualTo("29");
+    assertThat(Long.parseLong(first.get(RESET))).isBetween(1L, 2L);
+
+    int admitted = 1 + spendUntilRefused(token);
+    StatusRuntimeException refused = refusal(token);
+
+    assertThat(admitted).isGreaterThanOrEqualTo(30);
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    Metadata trailers = refused.getTrailers();
+    assertThat(trailers.get(LIMIT)).isEqualTo("30");
+    assertThat(trailers.get(REMAINING)).isEqualTo("0");
+    assertThat(Long.parseLong(trailers.get(RESET))).isBetween(57L, 60L);
+    com.google.rpc.Status details = StatusProto.fromThrowable(refused);
+    RetryInfo retry = detail(details, RetryInfo.class);
+    assertThat(retry.getRetryDelay().getSeconds() * 1_000_000_000L + retry.getRetryDelay().getNanos())
+        .isPositive().isLessThanOrEqualTo(2_000_000_000L);
+    QuotaFailure quota = detail(details, QuotaFailure.class);
+    assertThat(quota.getViolationsList()).singleElement().satisfies(v -> {
+      assertThat(v.getSubject()).isEqualTo(tenant.getTenant().getName() + "/" + app.getName());
+      assertThat(v.getDescription()).isEqualTo("30 requests per minute");
+    });
+
+    // The refused call is in the app's request log, like any refused call.
+    List<RequestLog> log = awaitLog(tenant.getOwnerTokenSecret(), app.getName());
+    assertThat(log).extracting(RequestLog::getStatusCode).contains("OK", "RESOURCE_EXHAUSTED");
+  }
+
+  @Test
+  void twoTokensOfOneAppShareOneBudget() {
+    CreateTenantResponse tenant = createTenant("Shared");
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "Sync");
+    String one = createToken(tenant.getOwnerTokenSecret(), app.getName(), "one");
+    String two = createToken(tenant.getOwnerTokenSecret(), app.getName(), "two");
+
+    assertThat(identityHeaders(one).get(REMAINING)).isEqualTo("29");
+    assertThat(identityHeaders(two).get(REMAINING)).isEqualTo("28");
+    spendUntilRefused(one);
+
+    assertThat(refusal(two).getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+  }
+
+  @Test
+  void anotherAppOfTheSameTenantHasItsOwnBudget() {
+    CreateTenantResponse tenant = createTenant("Separate");
+    String spent = createToken(tenant.getOwnerTokenSecret(), createApp(tenant.getOwnerTokenSecret(), "A").getName(), "a");
+    String fresh = createToken(tenant.getOwnerTokenSecret(), createApp(tenant.getOwnerTokenSecret(), "B").getName(), "b");
+    spendUntilRefused(spent);
+
+    assertThat(identityHeaders(fresh).get(REMAINING)).isEqualTo("29");
+  }
+
+  @Test
+  void aClientThatWaitsForRetryInfoIsNeverRefusedTwiceInARow() throws InterruptedException {
+    CreateTenantResponse tenant = createTenant("Patient");
+    String token = createToken(tenant.getOwnerTokenSecret(),
+        createApp(tenant.getOwnerTokenSecret(), "Sync").getName(), "t");
+    spendUntilRefused(token);
+
+    for (int call = 0; call < 3; call++) {
+      AtomicInteger refusals = new AtomicInteger();
+      var identity = withRateLimit(() -> {
+        try {
+          return identity(token).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+          refusals.incrementAndGet();
+          throw e;
+        }
+      });
+      assertThat(identity.getPrincipal()).startsWith("privateApps/");
+      assertThat(refusals).as("refusals before call %d went through", call).hasValueLessThanOrEqualTo(1);
+    }
+  }
+
+  /** The client loop of the README, word for word. */
+  static <T> T withRateLimit(Supplier<T> call) throws InterruptedException {
+    while (true) {
+      try {
+        return call.get();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.RESOURCE_EXHAUSTED) {
+          throw e;
+        }
+        Thread.sleep(retryDelay(e).orElse(Duration.ofSeconds(1)));
+      }
+    }
+  }
+
+  /** The delay of the error's RetryInfo; empty for RESOURCE_EXHAUSTED without one (calls in flight). */
+  static Optional<Duration> retryDelay(StatusRuntimeException e) {
+    com.google.rpc.Status status = StatusProto.fromThrowable(e);
+    for (Any detail : status == null ? List.<Any>of() : status.getDetailsList()) {
+      if (detail.is(RetryInfo.class)) {
+        try {
+          com.google.protobuf.Duration d = detail.unpack(RetryInfo.class).getRetryDelay();
+          return Optional.of(Duration.ofSeconds(d.getSeconds(), d.getNanos()));
+        } catch (InvalidProtocolBufferException malformed) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Test
+  void theOperatorIsNeverLimitedNorWhenItActsForAUser() {
+    CreateTenantResponse tenant = createTenant("Operated");
+    var tenants = TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(latchkey.operatorToken()));
+    Metadata actAs = new Metadata();
+    actAs.put(key("latchkey-act-as"), tenant.getTenant().getName() + "/" + tenant.getOwner().getName());
+
+    for (int i = 0; i < 45; i++) {
+      AtomicReference<Metadata> headers = new AtomicReference<>();
+      tenants.withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+          .listTenants(ListTenantsRequest.getDefaultInstance());
+      assertThat(headers.get().get(LIMIT)).isNull();
+
+      var identity = AuthServiceGrpc.newBlockingStub(latchkey.channel())
+          .withCallCredentials(bearer(latchkey.operatorToken()))
+          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(actAs),
+              MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+          .getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance());
+      assertThat(identity.getPrincipal()).isEqualTo(tenant.getOwner().getName());
+      assertThat(headers.get().get(LIMIT)).isNull();
+    }
+  }
+
+  @Test
+  void theHealthCheckCarriesNoBudget() {
+    AtomicReference<Metadata> headers = new AtomicReference<>();
+    HealthGrpc.newBlockingStub(latchkey.channel())
+        .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+        .check(HealthCheckRequest.getDefaultInstance());
+
+    assertThat(headers.get().get(LIMIT)).isNull();
+  }
+
+  /** Calls until the budget refuses one; returns how many were admitted on the way. */
+  private static int spendUntilRefused(String token) {
+    for (int admitted = 0; admitted < 200; admitted++) {
+      try {
+        identity(token).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance());
+      } catch (StatusRuntimeException e) {
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        return admitted;
+      }
+    }
+    throw new AssertionError("200 calls in a row were admitted under a limit of 30 a minute");
+  }
+
+  private static StatusRuntimeException refusal(String token) {
+    return catchThrowableOfType(StatusRuntimeException.class,
+        () -> identity(token).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance()));
+  }
+
+  private static Metadata identityHeaders(String token) {
+    AtomicReference<Metadata> headers = new AtomicReference<>();
+    identity(token).withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+        .getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance());
+    return headers.get();
+  }
+
+  private static AuthServiceGrpc.AuthServiceBlockingStub identity(String token) {
+    return AuthServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static List<RequestLog> awaitLog(String admin, String app) throws InterruptedException {
+    // Written off the request path: poll, slowly, since the admin's own calls count too.
+    List<RequestLog> log = List.of();
+    for (int i = 0; i < 20; i++) {
+      log = RequestLogServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(admin))
+          .listRequestLogs(ListRequestLogsRequest.newBuilder().setParent(app).setPageSize(100).build())
+          .getRequestLogsList();
+      if (log.stream().anyMatch(e -> e.getStatusCode().equals("RESOURCE_EXHAUSTED"))) {
+        return log;
+      }
+      Thread.sleep(1000);
+    }
+    return log;
+  }
+
+  private static <T extends com.google.protobuf.Message> T detail(com.google.rpc.Status status, Class<T> type)
+      throws InvalidProtocolBufferException {
+    for (Any any : status.getDetailsList()) {
+      if (any.is(type)) {
+        return any.unpack(type);
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in " + status);
+  }
+
+  private static CreateTenantResponse createTenant(String name) {
+    return TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(latchkey.operatorToken()))
+        .createTenant(CreateTenantRequest.newBuilder()
+            .setTenant(Tenant.newBuilder().setDisplayName(name))
+            .setOwnerEmail("admin@" + name.toLowerCase(java.util.Locale.ROOT) + ".test")
+            .setOwnerDisplayName("Admin of " + name)
+            .build());
+  }
+
+  private static PrivateApp createApp(String admin, String name) {
+    return PrivateAppServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(admin))
+        .createPrivateApp(CreatePrivateAppRequest.newBuilder()
+            .setPrivateApp(PrivateApp.newBuilder().setDisplayName(name).addGrants(
+                Grant.newBuilder().setDataModel("tickets").addActions(Action.ACTION_READ)))
+            .build());
+  }
+
+  private static String createToken(String admin, String app, String name) {
+    return ApiTokenServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(admin))
+        .createApiToken(CreateApiTokenRequest.newBuilder()
+            .setParent(app)
+            .setApiToken(ApiToken.newBuilder().setDisplayName(name))
+            .build())
+        .getSecret();
+  }
+
+  private static Metadata.Key<String> key(String name) {
+    return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
+  }
+}
