@@ -7,6 +7,7 @@ import dev.latchkey.adapter.grpc.AuditGrpcService;
 import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
+import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
@@ -29,8 +30,9 @@ public interface GrpcModule {
   static List<BindableService> services(
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
-      RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users) {
-    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users);
+      RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
+      RateLimitGrpcService rateLimits) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits);
   }
 
   /**

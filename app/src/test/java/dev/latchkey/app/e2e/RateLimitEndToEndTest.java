@@ -6,27 +6,35 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.FieldMask;
+import com.google.rpc.BadRequest;
 import com.google.rpc.QuotaFailure;
 import com.google.rpc.RetryInfo;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.proto.v1.Action;
 import dev.latchkey.proto.v1.ApiToken;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
+import dev.latchkey.proto.v1.AuditServiceGrpc;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.CreateApiTokenRequest;
 import dev.latchkey.proto.v1.CreatePrivateAppRequest;
 import dev.latchkey.proto.v1.CreateTenantRequest;
 import dev.latchkey.proto.v1.CreateTenantResponse;
 import dev.latchkey.proto.v1.GetCallerIdentityRequest;
+import dev.latchkey.proto.v1.GetRateLimitRequest;
 import dev.latchkey.proto.v1.Grant;
+import dev.latchkey.proto.v1.ListAuditEventsRequest;
 import dev.latchkey.proto.v1.ListRequestLogsRequest;
 import dev.latchkey.proto.v1.ListTenantsRequest;
 import dev.latchkey.proto.v1.PrivateApp;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.RateLimit;
+import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.RequestLog;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
+import dev.latchkey.proto.v1.UpdateRateLimitRequest;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -112,6 +120,108 @@ class RateLimitEndToEndTest {
     spendUntilRefused(spent);
 
     assertThat(identityHeaders(fresh).get(REMAINING)).isEqualTo("29");
+  }
+
+  @Test
+  void anOverrideRaisesTheLimitOnTheNextCallAndWhatWasSpentStaysSpent() {
+    CreateTenantResponse tenant = createTenant("Raised");
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "Sync");
+    String token = createToken(tenant.getOwnerTokenSecret(), app.getName(), "t");
+    String name = tenant.getTenant().getName() + "/" + app.getName() + "/rateLimit";
+    assertThat(identity(token).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance()).getRateLimit())
+        .isEqualTo(30);
+    int admitted = 1 + spendUntilRefused(token);
+
+    RateLimit raised = rateLimits(latchkey.operatorToken()).updateRateLimit(UpdateRateLimitRequest.newBuilder()
+        .setRateLimit(RateLimit.newBuilder().setName(name).setRequestsPerMinute(100))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("requests_per_minute"))
+        .build());
+
+    assertThat(raised.getName()).isEqualTo(name);
+    assertThat(raised.getRequestsPerMinute()).isEqualTo(100);
+    assertThat(rateLimits(latchkey.operatorToken()).getRateLimit(GetRateLimitRequest.newBuilder().setName(name).build()))
+        .isEqualTo(raised);
+    Metadata headers = identityHeaders(token);
+    assertThat(headers.get(LIMIT)).isEqualTo("100");
+    // About 70 fit now, not 99: the 30 calls of this minute count against the new limit too (the
+    // bucket refills by one every 0.6 s at 100 a minute, hence the margin).
+    assertThat(admitted).isGreaterThanOrEqualTo(30);
+    assertThat(Long.parseLong(headers.get(REMAINING))).isBetween(66L, 72L);
+    assertThat(identity(token).getCallerIdentity(GetCallerIdentityRequest.getDefaultInstance()).getRateLimit())
+        .isEqualTo(100);
+
+    // The tenant's value is each principal's default; the app's own value still wins.
+    rateLimits(latchkey.operatorToken()).updateRateLimit(UpdateRateLimitRequest.newBuilder()
+        .setRateLimit(RateLimit.newBuilder().setName(tenant.getTenant().getName() + "/rateLimit")
+            .setRequestsPerMinute(1000))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("requests_per_minute"))
+        .build());
+    assertThat(identityHeaders(token).get(LIMIT)).isEqualTo("100");
+    assertThat(identityHeaders(tenant.getOwnerTokenSecret()).get(LIMIT)).isEqualTo("1000");
+
+    var audit = AuditServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()))
+        .listAuditEvents(ListAuditEventsRequest.newBuilder().setTarget(name).build())
+        .getAuditEventsList();
+    assertThat(audit).singleElement().satisfies(e -> {
+      assertThat(e.getAction()).isEqualTo("rate_limit.updated");
+      assertThat(e.getActor()).isEqualTo("operator");
+    });
+  }
+
+  @Test
+  void badLimitsUnknownOrForeignPrincipalsAndTenantTokensAreRefused() throws Exception {
+    CreateTenantResponse tenant = createTenant("Refusals");
+    CreateTenantResponse other = createTenant("Elsewhere");
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "Sync");
+    String name = tenant.getTenant().getName() + "/" + app.getName() + "/rateLimit";
+    var operator = rateLimits(latchkey.operatorToken());
+
+    for (long absurd : new long[] {-1, 100_000_001}) {
+      StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> operator.updateRateLimit(
+          update(name, absurd)));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(detail(StatusProto.fromThrowable(e), BadRequest.class).getFieldViolationsList())
+          .extracting(BadRequest.FieldViolation::getField).containsExactly("rate_limit.requests_per_minute");
+    }
+    assertThat(code(() -> operator.getRateLimit(GetRateLimitRequest.newBuilder().setName("tenants/x/rateLimit").build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(code(() -> operator.updateRateLimit(UpdateRateLimitRequest.newBuilder()
+        .setRateLimit(RateLimit.newBuilder().setName(name).setRequestsPerMinute(5)).build())))
+        .as("no update mask").isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(code(() -> operator.updateRateLimit(
+        update(other.getTenant().getName() + "/" + app.getName() + "/rateLimit", 5))))
+        .as("another tenant's app").isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(code(() -> operator.updateRateLimit(
+        update(tenant.getTenant().getName() + "/users/" + java.util.UUID.randomUUID() + "/rateLimit", 5))))
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(code(() -> operator.updateRateLimit(update("tenants/" + java.util.UUID.randomUUID() + "/rateLimit", 5))))
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(code(() -> rateLimits(tenant.getOwnerTokenSecret()).updateRateLimit(update(name, 1000))))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(code(() -> rateLimits(tenant.getOwnerTokenSecret())
+        .getRateLimit(GetRateLimitRequest.newBuilder().setName(name).build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  private static UpdateRateLimitRequest update(String name, long requestsPerMinute) {
+    return UpdateRateLimitRequest.newBuilder()
+        .setRateLimit(RateLimit.newBuilder().setName(name).setRequestsPerMinute(requestsPerMinute))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("requests_per_minute"))
+        .build();
+  }
+
+  private static Status.Code code(Runnable call) {
+    try {
+      call.run();
+      return Status.Code.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode();
+    }
+  }
+
+  private static RateLimitServiceGrpc.RateLimitServiceBlockingStub rateLimits(String token) {
+    return RateLimitServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
   }
 
   @Test

@@ -6,27 +6,26 @@ import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.ratelimit.RateLimitOutcome;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.util.Optional;
 
-/** Charges the calls of tenant principals made with their own tokens against the server default. */
+/** Charges the calls of tenant principals made with their own tokens against the limit in force. */
 public final class ChargeRateLimitService implements ChargeRateLimitUseCase {
   private final RateLimiter limiter;
-  private final RequestsPerMinute defaultLimit;
+  private final EffectiveRateLimits limits;
 
   @Inject
-  public ChargeRateLimitService(RateLimiter limiter, @Named("defaultRateLimit") RequestsPerMinute defaultLimit) {
+  public ChargeRateLimitService(RateLimiter limiter, EffectiveRateLimits limits) {
     this.limiter = limiter;
-    this.defaultLimit = defaultLimit;
+    this.limits = limits;
   }
 
   @Override
   public Optional<RateLimitOutcome> charge(Principal caller) {
-    if (!(caller instanceof Principal.TenantPrincipal principal) || principal.viaMeans().isPresent()
-        || defaultLimit.isZero()) {
+    if (!(caller instanceof Principal.TenantPrincipal principal) || principal.viaMeans().isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(limiter.tryConsume(budget(principal), defaultLimit));
+    RequestsPerMinute limit = limits.of(principal);
+    return limit.isZero() ? Optional.empty() : Optional.of(limiter.tryConsume(budget(principal), limit));
   }
 
   /** One budget per principal of a tenant, whichever of its tokens is used. */
