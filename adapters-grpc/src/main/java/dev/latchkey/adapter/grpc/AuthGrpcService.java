@@ -4,6 +4,7 @@ import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
 import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
+import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.CheckAccessQuery;
 import dev.latchkey.application.port.in.CheckAccessUseCase;
 import dev.latchkey.application.port.in.GetCallerIdentityQuery;
@@ -66,9 +67,17 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
       fields.violation("action", "must be ACTION_READ, ACTION_CREATE, ACTION_UPDATE or ACTION_DELETE");
     }
     fields.check();
-    boolean allowed =
+    AccessDecision decision =
         checkAccess.execute(CallPrincipal.current(), new CheckAccessQuery(request.getToken(), model, action));
-    response.onNext(CheckAccessResponse.newBuilder().setAllowed(allowed).build());
+    CheckAccessResponse.Builder reply = CheckAccessResponse.newBuilder();
+    switch (decision) {
+      case AccessDecision.Allowed a -> reply.setAllowed(true);
+      case AccessDecision.Denied d -> reply.setAllowed(false);
+      case AccessDecision.RateLimited r -> reply.setAllowed(false).setRetryDelay(
+          com.google.protobuf.Duration.newBuilder()
+              .setSeconds(r.retryAfter().getSeconds()).setNanos(r.retryAfter().getNano()));
+    }
+    response.onNext(reply.build());
     response.onCompleted();
   }
 }

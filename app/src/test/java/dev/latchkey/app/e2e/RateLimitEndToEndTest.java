@@ -16,6 +16,8 @@ import dev.latchkey.proto.v1.ApiToken;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
 import dev.latchkey.proto.v1.AuditServiceGrpc;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
+import dev.latchkey.proto.v1.CheckAccessRequest;
+import dev.latchkey.proto.v1.CheckAccessResponse;
 import dev.latchkey.proto.v1.CreateApiTokenRequest;
 import dev.latchkey.proto.v1.CreatePrivateAppRequest;
 import dev.latchkey.proto.v1.CreateTenantRequest;
@@ -120,6 +122,42 @@ class RateLimitEndToEndTest {
     spendUntilRefused(spent);
 
     assertThat(identityHeaders(fresh).get(REMAINING)).isEqualTo("29");
+  }
+
+  @Test
+  void checkAccessSpendsTheCheckedTokensBudgetAndRecordsTheCheckInItsLog() throws Exception {
+    CreateTenantResponse tenant = createTenant("Guarded");
+    PrivateApp app = createApp(tenant.getOwnerTokenSecret(), "Sync");
+    String token = createToken(tenant.getOwnerTokenSecret(), app.getName(), "t");
+    // The operator asks (its own calls are never limited), as a resource server would.
+    var auth = AuthServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(latchkey.operatorToken()));
+    CheckAccessRequest check = CheckAccessRequest.newBuilder()
+        .setToken(token).setDataModel("tickets").setAction(Action.ACTION_READ).build();
+
+    int allowed = 0;
+    CheckAccessResponse refused = null;
+    for (int i = 0; i < 200 && refused == null; i++) {
+      CheckAccessResponse response = auth.checkAccess(check);
+      if (response.getAllowed()) {
+        allowed++;
+      } else {
+        refused = response;
+      }
+    }
+
+    assertThat(allowed).isGreaterThanOrEqualTo(30);
+    assertThat(refused).isNotNull();
+    assertThat(refused.hasRetryDelay()).isTrue();
+    assertThat(refused.getRetryDelay().getSeconds() * 1_000_000_000L + refused.getRetryDelay().getNanos())
+        .isPositive().isLessThanOrEqualTo(2_000_000_000L);
+    // One budget: the token's own call is refused too.
+    assertThat(refusal(token).getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    // An inactive token is refused without a retry delay: waiting would not help.
+    assertThat(auth.checkAccess(check.toBuilder().setToken("lka_unknown").build()).hasRetryDelay()).isFalse();
+
+    List<RequestLog> log = awaitLog(tenant.getOwnerTokenSecret(), app.getName());
+    assertThat(log).filteredOn(e -> e.getMethod().equals("/latchkey.v1.AuthService/CheckAccess tickets:read"))
+        .extracting(RequestLog::getStatusCode).contains("OK", "RESOURCE_EXHAUSTED");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
 import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.application.service.ChangeUserStateService;
+import dev.latchkey.application.service.ChargeRateLimitService;
 import dev.latchkey.application.service.CheckAccessService;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CreateApiTokenService;
@@ -89,6 +90,7 @@ public final class InMemoryPorts {
   /** Not listening unless a test turns it on: then tests that change the fakes directly must announce it. */
   public final CredentialCache credentialCache = new CredentialCache(clock);
   /** The server default of these fakes: 30 requests a minute. Not listening, like the credential cache. */
+  public final FakeRateLimiter rateLimiter = new FakeRateLimiter(clock);
   public final EffectiveRateLimits effectiveRateLimits =
       new EffectiveRateLimits(rateLimits, new RequestsPerMinute(30), clock);
 
@@ -232,7 +234,12 @@ public final class InMemoryPorts {
   }
 
   public CheckAccessService checkAccessService() {
-    return new CheckAccessService(authenticateTokenService());
+    return new CheckAccessService(authenticateTokenService(), chargeRateLimitService(), requestLog, clock);
+  }
+
+  /** Budgets in memory at the fakes' default of 30 a minute, on the fakes' clock. */
+  public ChargeRateLimitService chargeRateLimitService() {
+    return new ChargeRateLimitService(rateLimiter, effectiveRateLimits);
   }
 
   public IntrospectTokenService introspectTokenService() {

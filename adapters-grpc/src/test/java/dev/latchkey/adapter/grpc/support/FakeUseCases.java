@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.grpc.support;
 
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
@@ -366,7 +367,8 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
   }
 
   public CheckAccessUseCase checkAccessUseCase() {
-    return (caller, q) -> checkAccess(seen(caller, q), q.token(), q.model(), q.action());
+    return (caller, q) -> checkAccess(seen(caller, q), q.token(), q.model(), q.action())
+        ? new AccessDecision.Allowed() : new AccessDecision.Denied();
   }
 
   public ListDataModelsUseCase listDataModelsUseCase() {
