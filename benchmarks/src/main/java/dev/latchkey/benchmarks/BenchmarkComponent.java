@@ -7,6 +7,7 @@ import dev.latchkey.app.wiring.CryptoModule;
 import dev.latchkey.app.wiring.GrpcModule;
 import dev.latchkey.app.wiring.LatchkeyComponent;
 import dev.latchkey.app.wiring.PersistenceModule;
+import dev.latchkey.app.wiring.RateLimitModule;
 import dev.latchkey.app.wiring.UseCaseModule;
 import dev.latchkey.app.wiring.WorkerModule;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
@@ -16,6 +17,7 @@ import dev.latchkey.application.port.in.CreateTenantUseCase;
 import dev.latchkey.application.port.out.SecretGenerator;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CredentialCache;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenSecret;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -31,7 +33,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
-    WorkerModule.class})
+    WorkerModule.class, RateLimitModule.class})
 public interface BenchmarkComponent extends LatchkeyComponent {
   AuthenticateTokenUseCase authenticateToken();
 
@@ -54,12 +56,14 @@ public interface BenchmarkComponent extends LatchkeyComponent {
         @BindsInstance DataSource dataSource,
         @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
-        @BindsInstance InstantSource clock);
+        @BindsInstance InstantSource clock,
+        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit);
   }
 
   static BenchmarkComponent create(DataSource dataSource, Peppers peppers, TokenSecret operatorToken, InstantSource clock) {
     requireSameModulesAsServer();
-    return DaggerBenchmarkComponent.factory().create(dataSource, peppers, operatorToken, clock);
+    // The benchmarks drive use cases directly, beneath the rate-limit interceptor: no limits.
+    return DaggerBenchmarkComponent.factory().create(dataSource, peppers, operatorToken, clock, RequestsPerMinute.NONE);
   }
 
   /** Throws unless this component is built from exactly the modules of the server's component. */

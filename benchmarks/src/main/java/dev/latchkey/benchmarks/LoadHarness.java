@@ -2,6 +2,7 @@ package dev.latchkey.benchmarks;
 
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.server.LatchkeyServer;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.CallerIdentity;
 import dev.latchkey.proto.v1.CreateTenantRequest;
@@ -195,8 +196,10 @@ public final class LoadHarness {
   static boolean run(Options options) throws Exception {
     Path dataDir = Files.createTempDirectory("latchkey-bench-");
     try (BenchDatabase database = BenchDatabase.open("harness")) {
+      // Rate limits off: the harness measures the rest of the call path.
       LatchkeyServer server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(database.url()),
-          dataDir, Optional.empty(), Optional.empty(), Optional.empty()));
+          dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          RequestsPerMinute.NONE));
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
           .usePlaintext()
           .directExecutor()

@@ -4,6 +4,7 @@ import dev.latchkey.adapter.grpc.auth.CallPrincipal;
 import dev.latchkey.adapter.grpc.mapping.ProtoMapper;
 import dev.latchkey.adapter.grpc.mapping.ProtoRequests;
 import dev.latchkey.adapter.grpc.mapping.RequestFields;
+import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.CheckAccessQuery;
 import dev.latchkey.application.port.in.CheckAccessUseCase;
 import dev.latchkey.application.port.in.GetCallerIdentityQuery;
@@ -68,9 +69,17 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
     }
     fields.check();
     // fields.check() threw unless both parsed.
-    boolean allowed = checkAccess.execute(CallPrincipal.current(),
+    AccessDecision decision = checkAccess.execute(CallPrincipal.current(),
         new CheckAccessQuery(request.getToken(), Objects.requireNonNull(model), Objects.requireNonNull(action)));
-    response.onNext(CheckAccessResponse.newBuilder().setAllowed(allowed).build());
+    CheckAccessResponse.Builder reply = CheckAccessResponse.newBuilder();
+    switch (decision) {
+      case AccessDecision.Allowed a -> reply.setAllowed(true);
+      case AccessDecision.Denied d -> reply.setAllowed(false);
+      case AccessDecision.RateLimited r -> reply.setAllowed(false).setRetryDelay(
+          com.google.protobuf.Duration.newBuilder()
+              .setSeconds(r.retryAfter().toSeconds()).setNanos(r.retryAfter().toNanosPart()));
+    }
+    response.onNext(reply.build());
     response.onCompleted();
   }
 }

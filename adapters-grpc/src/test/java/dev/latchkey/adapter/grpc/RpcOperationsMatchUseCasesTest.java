@@ -34,6 +34,7 @@ import dev.latchkey.proto.v1.GetApiTokenRequest;
 import dev.latchkey.proto.v1.GetCallerIdentityRequest;
 import dev.latchkey.proto.v1.GetPrivateAppRequest;
 import dev.latchkey.proto.v1.GetRoleRequest;
+import dev.latchkey.proto.v1.GetRateLimitRequest;
 import dev.latchkey.proto.v1.GetTenantRequest;
 import dev.latchkey.proto.v1.GetUserRequest;
 import dev.latchkey.proto.v1.IntrospectTokenRequest;
@@ -51,7 +52,10 @@ import dev.latchkey.proto.v1.ReactivateUserRequest;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.Role;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
+import dev.latchkey.proto.v1.RateLimit;
+import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.Tenant;
+import dev.latchkey.proto.v1.UpdateRateLimitRequest;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.TransferAccountHolderRequest;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
@@ -111,6 +115,12 @@ class RpcOperationsMatchUseCasesTest {
     m.put(TenantServiceGrpc.getGetTenantMethod(),
         GetTenantRequest.newBuilder().setName("tenants/" + UUID.randomUUID()).build());
     m.put(TenantServiceGrpc.getListTenantsMethod(), ListTenantsRequest.getDefaultInstance());
+    String tenantLimit = "tenants/" + UUID.randomUUID() + "/rateLimit";
+    m.put(RateLimitServiceGrpc.getGetRateLimitMethod(), GetRateLimitRequest.newBuilder().setName(tenantLimit).build());
+    m.put(RateLimitServiceGrpc.getUpdateRateLimitMethod(), UpdateRateLimitRequest.newBuilder()
+        .setRateLimit(RateLimit.newBuilder().setName(tenantLimit).setRequestsPerMinute(100))
+        .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("requests_per_minute"))
+        .build());
     m.put(AuthServiceGrpc.getGetCallerIdentityMethod(), GetCallerIdentityRequest.getDefaultInstance());
     m.put(AuthServiceGrpc.getIntrospectTokenMethod(), IntrospectTokenRequest.newBuilder().setToken("x").build());
     m.put(AuthServiceGrpc.getCheckAccessMethod(), CheckAccessRequest.newBuilder()

@@ -1,5 +1,6 @@
 package dev.latchkey.app.config;
 
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     separated by line breaks or commas, the primary first), if given
  * @param tlsCert PEM certificate chain to serve TLS with; given together with {@code tlsKey} or not at all
  * @param tlsKey PEM (PKCS #8) private key of {@code tlsCert}
+ * @param defaultRateLimit each principal's budget unless the operator set another; 0 turns limits off
  */
 public record ServerConfig(
     String host,
@@ -29,15 +31,18 @@ public record ServerConfig(
     Optional<Path> pepperFile,
     Optional<String> pepper,
     Optional<Path> tlsCert,
-    Optional<Path> tlsKey) {
+    Optional<Path> tlsKey,
+    RequestsPerMinute defaultRateLimit) {
 
   public static final int DEFAULT_PORT = 50051;
   /** Without TLS nothing but this machine may connect unless {@code --host} says otherwise. */
   public static final String DEFAULT_PLAINTEXT_HOST = "127.0.0.1";
   public static final String DEFAULT_TLS_HOST = "0.0.0.0";
+  public static final RequestsPerMinute DEFAULT_RATE_LIMIT = new RequestsPerMinute(30);
 
   private static final List<String> FLAGS =
-      List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key");
+      List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key",
+          "default-rate-limit");
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -51,6 +56,13 @@ public record ServerConfig(
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
+  }
+
+  /** With the default rate limit. */
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
+      Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper, Optional<Path> tlsCert,
+      Optional<Path> tlsKey) {
+    this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, tlsCert, tlsKey, DEFAULT_RATE_LIMIT);
   }
 
   /** Without TLS. */
@@ -120,11 +132,24 @@ public record ServerConfig(
         Optional.ofNullable(values.get("pepper-file")).map(p -> Path.of(p).toAbsolutePath().normalize()),
         Optional.ofNullable(pepper).filter(p -> !p.isBlank()),
         path(values.get("tls-cert")),
-        path(values.get("tls-key")));
+        path(values.get("tls-key")),
+        rateLimit(values.get("default-rate-limit")));
   }
 
   private static Optional<Path> path(@Nullable String value) {
     return Optional.ofNullable(value).map(p -> Path.of(p).toAbsolutePath().normalize());
+  }
+
+  private static RequestsPerMinute rateLimit(@Nullable String text) {
+    if (text == null) {
+      return DEFAULT_RATE_LIMIT;
+    }
+    try {
+      return new RequestsPerMinute(Long.parseLong(text.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--default-rate-limit must be a number of requests per minute from 0 (no limit) to "
+          + "100000000, not '" + text + "'");
+    }
   }
 
   private static int port(String text) {

@@ -104,7 +104,7 @@ public final class LatchkeyServer implements AutoCloseable {
       migrate(dataSource, jdbcUrl);
 
       LatchkeyComponent component = DaggerLatchkeyComponent.factory()
-          .create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK);
+          .create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK, config.defaultRateLimit());
       HealthStatusManager health = component.health();
       // Stopped in reverse order after the server has drained, before the pool closes: every queued
       // request-log entry and last-use time is written (see WorkerModule for the order).

@@ -7,6 +7,7 @@ import dev.latchkey.adapter.grpc.AuditGrpcService;
 import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
+import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
@@ -15,6 +16,7 @@ import dev.latchkey.adapter.grpc.auth.AuthorizationGateServerInterceptor;
 import dev.latchkey.adapter.grpc.auth.BearerAuthServerInterceptor;
 import dev.latchkey.adapter.grpc.error.ErrorMappingServerInterceptor;
 import dev.latchkey.adapter.grpc.limit.CallsInFlightServerInterceptor;
+import dev.latchkey.adapter.grpc.limit.RateLimitServerInterceptor;
 import dev.latchkey.adapter.grpc.log.RequestLogServerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -28,8 +30,9 @@ public interface GrpcModule {
   static List<BindableService> services(
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
-      RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users) {
-    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users);
+      RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
+      RateLimitGrpcService rateLimits) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits);
   }
 
   /**
@@ -37,15 +40,15 @@ public interface GrpcModule {
    * (it counts every call until its status is sent), then authentication (a call without a usable
    * token costs nothing more), then the request log (it sees the final status of
    * every authenticated call, those refused after authentication included), then the gate that
-   * carries out those refusals or admits the principal, then error mapping around the handler.
-   * Rate limiting will slot in right after authentication.
+   * carries out those refusals or admits the principal, then the rate limit (it counts admitted
+   * calls only, and the request log sees its refusals), then error mapping around the handler.
    */
   @Provides
   static List<ServerInterceptor> interceptors(
       CallsInFlightServerInterceptor callsInFlight, BearerAuthServerInterceptor bearerAuth,
       RequestLogServerInterceptor requestLog, AuthorizationGateServerInterceptor gate,
-      ErrorMappingServerInterceptor errorMapping) {
-    return List.of(callsInFlight, bearerAuth, requestLog, gate, errorMapping);
+      RateLimitServerInterceptor rateLimit, ErrorMappingServerInterceptor errorMapping) {
+    return List.of(callsInFlight, bearerAuth, requestLog, gate, rateLimit, errorMapping);
   }
 
   /** One per server: the bound is on the server's calls in flight. */

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.application.lifecycle.Worker;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenSecret;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
 /** The one root component: everything the server needs, wired from the ports to their adapters. */
 @Singleton
 @Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
-    WorkerModule.class})
+    WorkerModule.class, RateLimitModule.class})
 public interface LatchkeyComponent {
   List<BindableService> services();
 
@@ -36,6 +37,7 @@ public interface LatchkeyComponent {
         @BindsInstance DataSource dataSource,
         @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
-        @BindsInstance InstantSource clock);
+        @BindsInstance InstantSource clock,
+        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit);
   }
 }

@@ -16,7 +16,6 @@ import dev.latchkey.adapter.postgres.JooqUserRepository;
 import dev.latchkey.adapter.postgres.RequestLogQueue;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.application.port.out.ApiTokenRepository;
-import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
 import dev.latchkey.application.port.out.AuditLog;
 import dev.latchkey.application.port.out.CredentialChanges;
 import dev.latchkey.application.port.out.IdGenerator;
@@ -119,9 +118,6 @@ public interface PersistenceModule {
   static TokenLookups tokenLookups() {
     return new TokenLookups(8, Duration.ofSeconds(2));
   }
-
-  @Binds
-  InvalidateCredentialsUseCase invalidateCredentials(CredentialCache impl);
 
   /** Entries buffered before callers are pushed back; about 5 MB at most. */
   int REQUEST_LOG_QUEUE = 10_000;

@@ -18,6 +18,7 @@ import dev.latchkey.application.port.in.DeleteUserUseCase;
 import dev.latchkey.application.port.in.GetApiTokenUseCase;
 import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
 import dev.latchkey.application.port.in.GetPrivateAppUseCase;
+import dev.latchkey.application.port.in.GetRateLimitUseCase;
 import dev.latchkey.application.port.in.GetRoleUseCase;
 import dev.latchkey.application.port.in.GetTenantUseCase;
 import dev.latchkey.application.port.in.GetUserUseCase;
@@ -33,6 +34,7 @@ import dev.latchkey.application.port.in.ListUsersUseCase;
 import dev.latchkey.application.port.in.RecordRequestUseCase;
 import dev.latchkey.application.port.in.TransferAccountHolderUseCase;
 import dev.latchkey.application.port.in.UpdatePrivateAppUseCase;
+import dev.latchkey.application.port.in.UpdateRateLimitUseCase;
 import dev.latchkey.application.port.in.UpdateRoleUseCase;
 import dev.latchkey.application.port.in.UpdateUserUseCase;
 import dev.latchkey.application.service.AuthenticateTokenService;
@@ -51,6 +53,7 @@ import dev.latchkey.application.service.DeleteUserService;
 import dev.latchkey.application.service.GetApiTokenService;
 import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetPrivateAppService;
+import dev.latchkey.application.service.GetRateLimitService;
 import dev.latchkey.application.service.GetRoleService;
 import dev.latchkey.application.service.GetTenantService;
 import dev.latchkey.application.service.GetUserService;
@@ -66,6 +69,7 @@ import dev.latchkey.application.service.ListUsersService;
 import dev.latchkey.application.service.RecordRequestService;
 import dev.latchkey.application.service.TransferAccountHolderService;
 import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.application.service.UpdateRateLimitService;
 import dev.latchkey.application.service.UpdateRoleService;
 import dev.latchkey.application.service.UpdateUserService;
 
@@ -77,6 +81,12 @@ public interface UseCaseModule {
 
   @Binds
   RecordRequestUseCase recordRequest(RecordRequestService impl);
+
+  @Binds
+  GetRateLimitUseCase getRateLimit(GetRateLimitService impl);
+
+  @Binds
+  UpdateRateLimitUseCase updateRateLimit(UpdateRateLimitService impl);
 
   @Binds
   CreateTenantUseCase createTenant(CreateTenantService impl);

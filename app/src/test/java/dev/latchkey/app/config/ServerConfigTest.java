@@ -241,6 +241,21 @@ class ServerConfigTest {
   }
 
   @Test
+  void eachPrincipalHasThirtyRequestsAMinuteUnlessConfiguredOtherwise() {
+    assertThat(parse().defaultRateLimit().value()).isEqualTo(30);
+    assertThat(parse("--default-rate-limit", "100000000").defaultRateLimit().value()).isEqualTo(100_000_000);
+    assertThat(parse("--default-rate-limit=0").defaultRateLimit().isZero()).isTrue();
+    assertThat(ServerConfig.parse(List.of(), Map.of("LATCHKEY_DEFAULT_RATE_LIMIT", "500")).defaultRateLimit().value())
+        .isEqualTo(500);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "100000001", "30/min", ""})
+  void aRateLimitOutsideZeroToAHundredMillionIsRefused(String value) {
+    assertRejected(List.of("--default-rate-limit", value), NO_ENV).hasMessageContaining("--default-rate-limit");
+  }
+
+  @Test
   void theConstructorChecksWhatParseChecks() {
     assertThatThrownBy(() -> new ServerConfig("0.0.0.0", 65536, Optional.empty(), Path.of("/v"),
         Optional.empty(), Optional.empty(), Optional.empty()))

@@ -37,7 +37,11 @@ import dev.latchkey.proto.v1.ListRequestLogsRequest;
 import dev.latchkey.proto.v1.ListTenantsRequest;
 import dev.latchkey.proto.v1.PrivateApp;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.GetRateLimitRequest;
+import dev.latchkey.proto.v1.RateLimit;
+import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
+import dev.latchkey.proto.v1.UpdateRateLimitRequest;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
@@ -186,7 +190,17 @@ class PermissionMatrixEndToEndTest {
                 .getTenant(GetTenantRequest.newBuilder().setName(tenantA.getTenant().getName()).build())),
         new Row(Operation.LIST_TENANTS, null, null, false, (t, x) ->
             TenantServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
-                .listTenants(ListTenantsRequest.getDefaultInstance())));
+                .listTenants(ListTenantsRequest.getDefaultInstance())),
+        new Row(Operation.GET_RATE_LIMIT, null, null, false, (t, x) ->
+            RateLimitServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .getRateLimit(GetRateLimitRequest.newBuilder()
+                    .setName(tenantA.getTenant().getName() + "/rateLimit").build())),
+        new Row(Operation.UPDATE_RATE_LIMIT, null, null, false, (t, x) ->
+            RateLimitServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .updateRateLimit(UpdateRateLimitRequest.newBuilder()
+                    .setRateLimit(RateLimit.newBuilder().setName(tenantA.getTenant().getName() + "/rateLimit")
+                        .setRequestsPerMinute(RunningLatchkey.GENEROUS_RATE_LIMIT.value()))
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("requests_per_minute")).build())));
   }
 
   static Stream<Row> anyCallerRows() {

@@ -3,6 +3,7 @@ package dev.latchkey.app.e2e;
 import dev.latchkey.adapter.postgres.testing.TestDatabases;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.server.LatchkeyServer;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -25,17 +26,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * a plaintext channel to it, the way a client service would call Latchkey.
  */
 final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
+  /** Enough for any test that calls fast; rate-limit tests start their server with the real default. */
+  static final RequestsPerMinute GENEROUS_RATE_LIMIT = new RequestsPerMinute(1_000_000);
+
+  private final RequestsPerMinute defaultRateLimit;
   private String databaseUrl;
   private Path dataDir;
   private LatchkeyServer server;
   private ManagedChannel channel;
+
+  RunningLatchkey() {
+    this(GENEROUS_RATE_LIMIT);
+  }
+
+  /** A server whose principals get {@code defaultRateLimit} ({@code --default-rate-limit}). */
+  RunningLatchkey(RequestsPerMinute defaultRateLimit) {
+    this.defaultRateLimit = defaultRateLimit;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     databaseUrl = TestDatabases.createDatabase(context.getRequiredTestClass().getSimpleName());
     dataDir = Files.createTempDirectory("latchkey-e2e-");
     server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir,
-        Optional.empty(), Optional.empty(), Optional.empty()));
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), defaultRateLimit));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 

@@ -182,8 +182,9 @@ class TwoInstancesEndToEndTest {
   }
 
   private static ServerConfig config(Path dataDir, Path operatorTokenFile, String pepper) {
+    // Polls until caches settle: more calls a minute than the default rate limit allows.
     return new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir, Optional.of(operatorTokenFile),
-        Optional.empty(), Optional.of(pepper));
+        Optional.empty(), Optional.of(pepper), Optional.empty(), Optional.empty(), RunningLatchkey.GENEROUS_RATE_LIMIT);
   }
 
   /**

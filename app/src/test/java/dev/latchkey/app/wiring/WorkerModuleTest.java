@@ -11,6 +11,7 @@ import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
 import dev.latchkey.application.lifecycle.Worker;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenKind;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -24,7 +25,8 @@ class WorkerModuleTest {
     SecureRandom random = new SecureRandom();
     LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(new PGSimpleDataSource(),
         new Peppers(Pepper.parse(Pepper.generate(random), "test"), List.of()),
-        new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR), () -> Instant.EPOCH);
+        new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR), () -> Instant.EPOCH,
+        new RequestsPerMinute(30));
 
     List<Worker> workers = component.workers();
 

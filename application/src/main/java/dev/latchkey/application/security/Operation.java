@@ -11,6 +11,8 @@ public enum Operation {
   CREATE_TENANT(new Requirement.OperatorOnly()),
   GET_TENANT(new Requirement.OperatorOnly()),
   LIST_TENANTS(new Requirement.OperatorOnly()),
+  GET_RATE_LIMIT(new Requirement.OperatorOnly()),
+  UPDATE_RATE_LIMIT(new Requirement.OperatorOnly()),
 
   GET_CALLER_IDENTITY(new Requirement.AnyCaller()),
   INTROSPECT_TOKEN(new Requirement.OperatorOrGrantOn(DataModel.TOKEN_INTROSPECTION, Action.READ)),

@@ -62,6 +62,9 @@ final class AuditDetails {
       case ChangeEvent.ApiTokenCreated e -> d
           .put("display_name", e.token().displayName().value())
           .put("prefix", e.token().displayPrefix());
+      case ChangeEvent.RateLimitUpdated e -> d
+          .put("requests_per_minute", Long.toString(e.after().value()))
+          .put("previous_requests_per_minute", Long.toString(e.before().value()));
       case ChangeEvent.ApiTokenDeleted e -> {
         // The target says everything: which token of which owner.
       }

@@ -6,6 +6,7 @@ import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
 import dev.latchkey.application.service.ChangeRecorder;
 import dev.latchkey.application.service.ChangeUserStateService;
+import dev.latchkey.application.service.ChargeRateLimitService;
 import dev.latchkey.application.service.CheckAccessService;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CreateApiTokenService;
@@ -15,12 +16,15 @@ import dev.latchkey.application.service.CreateTenantService;
 import dev.latchkey.application.service.CreateUserService;
 import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.DeleteApiTokenService;
+import dev.latchkey.application.service.EffectiveRateLimits;
 import dev.latchkey.application.service.DeletePrivateAppService;
 import dev.latchkey.application.service.DeleteRoleService;
 import dev.latchkey.application.service.DeleteUserService;
 import dev.latchkey.application.service.GetApiTokenService;
 import dev.latchkey.application.service.GetCallerIdentityService;
 import dev.latchkey.application.service.GetPrivateAppService;
+import dev.latchkey.application.service.GetRateLimitService;
+import dev.latchkey.application.service.RateLimitTargets;
 import dev.latchkey.application.service.GetRoleService;
 import dev.latchkey.application.service.GetTenantService;
 import dev.latchkey.application.service.GetUserService;
@@ -37,6 +41,7 @@ import dev.latchkey.application.service.RecordRequestService;
 import dev.latchkey.application.service.TokenOwners;
 import dev.latchkey.application.service.TransferAccountHolderService;
 import dev.latchkey.application.service.UpdatePrivateAppService;
+import dev.latchkey.application.service.UpdateRateLimitService;
 import dev.latchkey.application.service.UpdateRoleService;
 import dev.latchkey.application.service.UpdateUserService;
 import dev.latchkey.application.service.VersionedUpdate;
@@ -47,6 +52,7 @@ import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.ApiToken;
@@ -70,10 +76,11 @@ public final class InMemoryPorts {
   public final InMemoryPrivateAppRepository privateApps = new InMemoryPrivateAppRepository();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemoryRequestLogRepository requestLog = new InMemoryRequestLogRepository();
+  public final InMemoryRateLimitRepository rateLimits = new InMemoryRateLimitRepository();
   /** Announcements of rolled-back transactions are dropped, as PostgreSQL drops their NOTIFY. */
   public final RecordingCredentialChanges credentialChanges = new RecordingCredentialChanges();
   public final FakeTransactions transactions =
-      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges);
+      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges, rateLimits);
   public final MutableClock clock = new MutableClock();
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final FakeSecretGenerator secrets = new FakeSecretGenerator();
@@ -82,6 +89,10 @@ public final class InMemoryPorts {
   public final CoalescingTokenUsage usage = new CoalescingTokenUsage(tokens);
   /** Not listening unless a test turns it on: then tests that change the fakes directly must announce it. */
   public final CredentialCache credentialCache = new CredentialCache(clock);
+  /** The server default of these fakes: 30 requests a minute. Not listening, like the credential cache. */
+  public final FakeRateLimiter rateLimiter = new FakeRateLimiter(clock);
+  public final EffectiveRateLimits effectiveRateLimits =
+      new EffectiveRateLimits(rateLimits, new RequestsPerMinute(30), clock);
 
   public CreateTenantService createTenantService() {
     return new CreateTenantService(transactions, tenants, roles, users, tokens, changeRecorder(), ids, secrets, hasher, clock);
@@ -101,7 +112,20 @@ public final class InMemoryPorts {
   }
 
   public GetCallerIdentityService getCallerIdentityService() {
-    return new GetCallerIdentityService();
+    return new GetCallerIdentityService(effectiveRateLimits);
+  }
+
+  public GetRateLimitService getRateLimitService() {
+    return new GetRateLimitService(rateLimitTargets(), rateLimits);
+  }
+
+  public UpdateRateLimitService updateRateLimitService() {
+    return new UpdateRateLimitService(
+        rateLimitTargets(), rateLimits, transactions, changeRecorder(), effectiveRateLimits, clock);
+  }
+
+  public RateLimitTargets rateLimitTargets() {
+    return new RateLimitTargets(tenants, privateApps, users);
   }
 
   public ListDataModelsService listDataModelsService() {
@@ -210,7 +234,12 @@ public final class InMemoryPorts {
   }
 
   public CheckAccessService checkAccessService() {
-    return new CheckAccessService(authenticateTokenService());
+    return new CheckAccessService(authenticateTokenService(), chargeRateLimitService(), requestLog, clock);
+  }
+
+  /** Budgets in memory at the fakes' default of 30 a minute, on the fakes' clock. */
+  public ChargeRateLimitService chargeRateLimitService() {
+    return new ChargeRateLimitService(rateLimiter, effectiveRateLimits);
   }
 
   public IntrospectTokenService introspectTokenService() {

@@ -41,6 +41,8 @@ class AuthorizationTest {
       Map.entry(Operation.CREATE_TENANT, EnumSet.of(Caller.OPERATOR)),
       Map.entry(Operation.GET_TENANT, EnumSet.of(Caller.OPERATOR)),
       Map.entry(Operation.LIST_TENANTS, EnumSet.of(Caller.OPERATOR)),
+      Map.entry(Operation.GET_RATE_LIMIT, EnumSet.of(Caller.OPERATOR)),
+      Map.entry(Operation.UPDATE_RATE_LIMIT, EnumSet.of(Caller.OPERATOR)),
       Map.entry(Operation.GET_CALLER_IDENTITY, EnumSet.allOf(Caller.class)),
       Map.entry(Operation.INTROSPECT_TOKEN, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.CHECK_ACCESS, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),

@@ -7,6 +7,7 @@ import dev.latchkey.application.fakes.FakeOperatorCredentials;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
 import dev.latchkey.application.port.in.CallerIdentity;
+import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.CheckAccessQuery;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.IntrospectTokenQuery;
@@ -67,7 +68,7 @@ class IntrospectTokenServiceTest {
   void anotherTenantsTokenIsInactiveForATenantService() {
     assertThat(service.execute(gateway, new IntrospectTokenQuery(foreignToken.secret().reveal()))).isEmpty();
     assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(foreignToken.secret().reveal(), DataModel.COMPANIES, Action.READ)))
-        .isFalse();
+        .isEqualTo(new AccessDecision.Denied());
   }
 
   @Test
@@ -76,7 +77,7 @@ class IntrospectTokenServiceTest {
 
     assertThat(service.execute(operator, new IntrospectTokenQuery(operatorSecret))).isEmpty();
     assertThat(service.execute(gateway, new IntrospectTokenQuery(operatorSecret))).isEmpty();
-    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(operatorSecret, DataModel.COMPANIES, Action.READ))).isFalse();
+    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(operatorSecret, DataModel.COMPANIES, Action.READ))).isEqualTo(new AccessDecision.Denied());
   }
 
   @ParameterizedTest
@@ -85,7 +86,7 @@ class IntrospectTokenServiceTest {
   void aMalformedTokenIsInactive(String token) {
     assertThat(service.execute(operator, new IntrospectTokenQuery(token))).isEmpty();
     assertThat(service.execute(gateway, new IntrospectTokenQuery(token))).isEmpty();
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isFalse();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isEqualTo(new AccessDecision.Denied());
   }
 
   @Test
@@ -105,12 +106,12 @@ class IntrospectTokenServiceTest {
   void checkAccessIsTrueExactlyForTheActionsTheTokenAllows() {
     String token = appToken.secret().reveal();
 
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.UPDATE))).isTrue();
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isTrue();
-    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(token, DataModel.TICKETS, Action.READ))).isTrue();
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.DELETE))).isFalse();
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.UPDATE))).isFalse();
-    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.USERS, Action.READ))).isFalse();
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.UPDATE))).isEqualTo(new AccessDecision.Allowed());
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.READ))).isEqualTo(new AccessDecision.Allowed());
+    assertThat(ports.checkAccessService().execute(operator, new CheckAccessQuery(token, DataModel.TICKETS, Action.READ))).isEqualTo(new AccessDecision.Allowed());
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.TICKETS, Action.DELETE))).isEqualTo(new AccessDecision.Denied());
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.COMPANIES, Action.UPDATE))).isEqualTo(new AccessDecision.Denied());
+    assertThat(ports.checkAccessService().execute(gateway, new CheckAccessQuery(token, DataModel.USERS, Action.READ))).isEqualTo(new AccessDecision.Denied());
   }
 
   @Test

@@ -18,7 +18,8 @@ public enum AuditAction {
   PRIVATE_APP_ENABLED("private_app.enabled"),
   PRIVATE_APP_DELETED("private_app.deleted"),
   API_TOKEN_CREATED("api_token.created"),
-  API_TOKEN_DELETED("api_token.deleted");
+  API_TOKEN_DELETED("api_token.deleted"),
+  RATE_LIMIT_UPDATED("rate_limit.updated");
 
   private final String wireName;
 

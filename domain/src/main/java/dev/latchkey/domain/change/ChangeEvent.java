@@ -7,6 +7,8 @@ import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
 import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.ratelimit.RateLimitTarget;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
@@ -423,6 +425,32 @@ public sealed interface ChangeEvent {
       return owner.resourceName() + "/tokens/" + id;
     }
 
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
+
+  /** An operator set a tenant's or a principal's rate limit; zero: inherit. */
+  record RateLimitUpdated(RateLimitTarget subject, RequestsPerMinute before, RequestsPerMinute after)
+      implements ChangeEvent {
+    public RateLimitUpdated {
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.RATE_LIMIT_UPDATED;
+    }
+
+    @Override
+    public String target() {
+      return subject.resourceName();
+    }
+
+    /** Instances cache effective limits with verified tokens: the announcement drops both. */
     @Override
     public boolean affectsCredentials() {
       return true;

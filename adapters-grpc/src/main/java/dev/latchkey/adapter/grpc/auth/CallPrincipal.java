@@ -24,6 +24,11 @@ public final class CallPrincipal {
     return Optional.ofNullable(AUTHENTICATED.get());
   }
 
+  /** The admitted caller of the current call; empty for a public method (health, reflection). */
+  public static Optional<Principal> ifAdmitted() {
+    return Optional.ofNullable(KEY.get());
+  }
+
   /**
    * The admitted caller of the current call.
    *

@@ -6,6 +6,7 @@ import dev.latchkey.proto.v1.AuditServiceGrpc;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.DataModelServiceGrpc;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
+import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
@@ -30,6 +31,8 @@ public final class RpcPermissions {
       entry(TenantServiceGrpc.getCreateTenantMethod(), Operation.CREATE_TENANT),
       entry(TenantServiceGrpc.getGetTenantMethod(), Operation.GET_TENANT),
       entry(TenantServiceGrpc.getListTenantsMethod(), Operation.LIST_TENANTS),
+      entry(RateLimitServiceGrpc.getGetRateLimitMethod(), Operation.GET_RATE_LIMIT),
+      entry(RateLimitServiceGrpc.getUpdateRateLimitMethod(), Operation.UPDATE_RATE_LIMIT),
       entry(AuthServiceGrpc.getGetCallerIdentityMethod(), Operation.GET_CALLER_IDENTITY),
       entry(AuthServiceGrpc.getIntrospectTokenMethod(), Operation.INTROSPECT_TOKEN),
       entry(AuthServiceGrpc.getCheckAccessMethod(), Operation.CHECK_ACCESS),

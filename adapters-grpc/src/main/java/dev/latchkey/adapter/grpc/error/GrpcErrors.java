@@ -3,6 +3,8 @@ package dev.latchkey.adapter.grpc.error;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.QuotaFailure;
+import com.google.rpc.RetryInfo;
 import dev.latchkey.domain.error.AlreadyExistsException;
 import dev.latchkey.domain.error.ConflictException;
 import dev.latchkey.domain.error.DomainException;
@@ -13,11 +15,13 @@ import dev.latchkey.domain.error.NotFoundException;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.error.UnauthenticatedException;
 import dev.latchkey.domain.error.UnavailableException;
+import dev.latchkey.domain.ratelimit.RateLimitOutcome;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 
 /** The one place where errors become gRPC statuses. */
 public final class GrpcErrors {
@@ -43,6 +47,27 @@ public final class GrpcErrors {
   /** What an unexpected exception becomes: a fixed message, never its cause or stack. */
   public static StatusRuntimeException internal() {
     return plain(Status.INTERNAL, INTERNAL_MESSAGE);
+  }
+
+  /**
+   * A call refused because its principal's budget is spent: {@code RESOURCE_EXHAUSTED} with when to
+   * retry ({@code RetryInfo}) and which budget ({@code QuotaFailure}, subject the principal's name).
+   */
+  public static StatusRuntimeException rateLimited(RateLimitOutcome.Refused refused, String subject) {
+    Duration retryAfter = refused.retryAfter();
+    String description = refused.limit() + " requests per minute";
+    com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+        .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+        .setMessage("rate limit of " + description + " exceeded; retry after the delay in RetryInfo")
+        .addDetails(Any.pack(RetryInfo.newBuilder()
+            .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                .setSeconds(retryAfter.toSeconds()).setNanos(retryAfter.toNanosPart()))
+            .build()))
+        .addDetails(Any.pack(QuotaFailure.newBuilder()
+            .addViolations(QuotaFailure.Violation.newBuilder().setSubject(subject).setDescription(description))
+            .build()))
+        .build();
+    return StatusProto.toStatusRuntimeException(status);
   }
 
   private static StatusRuntimeException plain(Status status, @Nullable String message) {

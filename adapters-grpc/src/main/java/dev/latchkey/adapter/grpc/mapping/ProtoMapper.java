@@ -158,6 +158,7 @@ public final class ProtoMapper {
         .setTenant(identity.tenant().map(t -> "tenants/" + t).orElse(""))
         .addAllGrants(grants(identity.grants()))
         .setToken(identity.token().orElse(""))
+        .setRateLimit(identity.rateLimit().value())
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.adapter.grpc.support;
 
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
@@ -23,7 +24,11 @@ import dev.latchkey.application.port.in.GetApiTokenUseCase;
 import dev.latchkey.application.port.in.GetCallerIdentityUseCase;
 import dev.latchkey.application.port.in.GetPrivateAppUseCase;
 import dev.latchkey.application.port.in.GetRoleUseCase;
+import dev.latchkey.application.port.in.GetRateLimitUseCase;
 import dev.latchkey.application.port.in.GetTenantUseCase;
+import dev.latchkey.application.port.in.UpdateRateLimitUseCase;
+import dev.latchkey.domain.ratelimit.RateLimit;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.application.port.in.GetUserUseCase;
 import dev.latchkey.application.port.in.IntrospectTokenUseCase;
 import dev.latchkey.application.port.in.ListApiTokensUseCase;
@@ -125,6 +130,8 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
   /** List requests, as {@code <size>:<token>:<role or ->:<state or ->}. */
   public final List<String> userPageRequests = new ArrayList<>();
   public Page<User> nextUserPage = new Page<>(List.of(), Optional.empty());
+
+  public final List<RateLimit> updatedRateLimits = new ArrayList<>();
 
   /** Registers {@code token} as standing for {@code principal}. */
   public FakeUseCases accept(String token, Principal principal) {
@@ -360,7 +367,8 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
   }
 
   public CheckAccessUseCase checkAccessUseCase() {
-    return (caller, q) -> checkAccess(seen(caller, q), q.token(), q.model(), q.action());
+    return (caller, q) -> checkAccess(seen(caller, q), q.token(), q.model(), q.action())
+        ? new AccessDecision.Allowed() : new AccessDecision.Denied();
   }
 
   public ListDataModelsUseCase listDataModelsUseCase() {
@@ -504,6 +512,21 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
     return (caller, q) -> {
       enter(seen(caller, q));
       return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public GetRateLimitUseCase getRateLimitUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new RateLimit(q.target(), RequestsPerMinute.NONE);
+    };
+  }
+
+  public UpdateRateLimitUseCase updateRateLimitUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      updatedRateLimits.add(c.rateLimit());
+      return c.rateLimit();
     };
   }
 

@@ -3,6 +3,7 @@ package dev.latchkey.adapter.grpc.support;
 import dev.latchkey.adapter.grpc.ApiTokenGrpcService;
 import dev.latchkey.adapter.grpc.AuditGrpcService;
 import dev.latchkey.adapter.grpc.AuthGrpcService;
+import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
@@ -97,6 +98,7 @@ public final class InProcessApi implements AutoCloseable {
             useCases.listApiTokensUseCase(), useCases.deleteApiTokenUseCase()))
         .addService(new AuditGrpcService(useCases.listAuditEventsUseCase()))
         .addService(new RequestLogGrpcService(useCases.listRequestLogsUseCase()))
+        .addService(new RateLimitGrpcService(useCases.getRateLimitUseCase(), useCases.updateRateLimitUseCase()))
         .addService(bytesService(HEALTH_CHECK, healthChecks))
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.

@@ -8,6 +8,7 @@ import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -55,6 +56,11 @@ public class DefaultSchema extends SchemaImpl {
     public final PrivateApp PRIVATE_APP = PrivateApp.PRIVATE_APP;
 
     /**
+     * The table <code>rate_limit</code>.
+     */
+    public final RateLimit RATE_LIMIT = RateLimit.RATE_LIMIT;
+
+    /**
      * The table <code>request_log</code>.
      */
     public final RequestLog REQUEST_LOG = RequestLog.REQUEST_LOG;
@@ -89,6 +95,7 @@ public class DefaultSchema extends SchemaImpl {
             AppUser.APP_USER,
             AuditEvent.AUDIT_EVENT,
             PrivateApp.PRIVATE_APP,
+            RateLimit.RATE_LIMIT,
             RequestLog.REQUEST_LOG,
             Role.ROLE,
             Tenant.TENANT

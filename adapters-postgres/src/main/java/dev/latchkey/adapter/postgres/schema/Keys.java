@@ -8,6 +8,7 @@ import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -15,6 +16,7 @@ import dev.latchkey.adapter.postgres.schema.tables.records.ApiTokenRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AppUserRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AuditEventRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.PrivateAppRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.RateLimitRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RoleRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
@@ -42,6 +44,7 @@ public class Keys {
     public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ID }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<PrivateAppRecord> PRIVATE_APP_PKEY = Internal.createUniqueKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_pkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID }, true);
+    public static final UniqueKey<RateLimitRecord> RATE_LIMIT_PKEY = Internal.createUniqueKey(RateLimit.RATE_LIMIT, DSL.name("rate_limit_pkey"), new TableField[] { RateLimit.RATE_LIMIT.TENANT_ID, RateLimit.RATE_LIMIT.PRINCIPAL_TYPE, RateLimit.RATE_LIMIT.PRINCIPAL_ID }, true);
     public static final UniqueKey<RequestLogRecord> REQUEST_LOG_PKEY = Internal.createUniqueKey(RequestLog.REQUEST_LOG, DSL.name("request_log_pkey"), new TableField[] { RequestLog.REQUEST_LOG.TIME, RequestLog.REQUEST_LOG.ID }, true);
     public static final UniqueKey<RoleRecord> ROLE_PKEY = Internal.createUniqueKey(Role.ROLE, DSL.name("role_pkey"), new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true);
     public static final UniqueKey<TenantRecord> TENANT_PKEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_pkey"), new TableField[] { Tenant.TENANT.ID }, true);
@@ -55,5 +58,6 @@ public class Keys {
     public static final ForeignKey<AppUserRecord, RoleRecord> APP_USER__APP_USER_TENANT_ID_ROLE_ID_FKEY = Internal.createForeignKey(AppUser.APP_USER, DSL.name("app_user_tenant_id_role_id_fkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ROLE_ID }, Keys.ROLE_PKEY, new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, TenantRecord> AUDIT_EVENT__AUDIT_EVENT_TENANT_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_tenant_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PrivateAppRecord, TenantRecord> PRIVATE_APP__PRIVATE_APP_TENANT_ID_FKEY = Internal.createForeignKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_tenant_id_fkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<RateLimitRecord, TenantRecord> RATE_LIMIT__RATE_LIMIT_TENANT_ID_FKEY = Internal.createForeignKey(RateLimit.RATE_LIMIT, DSL.name("rate_limit_tenant_id_fkey"), new TableField[] { RateLimit.RATE_LIMIT.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RoleRecord, TenantRecord> ROLE__ROLE_TENANT_ID_FKEY = Internal.createForeignKey(Role.ROLE, DSL.name("role_tenant_id_fkey"), new TableField[] { Role.ROLE.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
 }

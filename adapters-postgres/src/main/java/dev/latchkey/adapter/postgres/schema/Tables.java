@@ -8,6 +8,7 @@ import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -38,6 +39,11 @@ public class Tables {
      * The table <code>private_app</code>.
      */
     public static final PrivateApp PRIVATE_APP = PrivateApp.PRIVATE_APP;
+
+    /**
+     * The table <code>rate_limit</code>.
+     */
+    public static final RateLimit RATE_LIMIT = RateLimit.RATE_LIMIT;
 
     /**
      * The table <code>request_log</code>.

@@ -2,19 +2,31 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.tenant.TenantId;
 import java.util.Optional;
 
 /**
  * Who the caller is: its principal name, its tenant (none for the operator), its effective grants,
- * and the name of the token it used (none for the operator).
+ * the name of the token it used (none for the operator) and the rate limit in force for it (zero:
+ * not limited, or not known, as for a token that was only introspected).
  */
 public record CallerIdentity(
     String principal,
     String displayName,
     Optional<TenantId> tenant,
     PermissionSet grants,
-    Optional<String> token) {
+    Optional<String> token,
+    RequestsPerMinute rateLimit) {
+
+  public CallerIdentity(
+      String principal, String displayName, Optional<TenantId> tenant, PermissionSet grants, Optional<String> token) {
+    this(principal, displayName, tenant, grants, token, RequestsPerMinute.NONE);
+  }
+
+  public CallerIdentity withRateLimit(RequestsPerMinute limit) {
+    return new CallerIdentity(principal, displayName, tenant, grants, token, limit);
+  }
 
   public static CallerIdentity of(Principal principal) {
     return switch (principal) {

@@ -10,6 +10,7 @@ import dev.latchkey.adapter.postgres.schema.tables.ApiToken.ApiTokenPath;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser.AppUserPath;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent.AuditEventPath;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp.PrivateAppPath;
+import dev.latchkey.adapter.postgres.schema.tables.RateLimit.RateLimitPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
 
@@ -202,6 +203,18 @@ public class Tenant extends TableImpl<TenantRecord> {
             _privateApp = new PrivateAppPath(this, null, Keys.PRIVATE_APP__PRIVATE_APP_TENANT_ID_FKEY.getInverseKey());
 
         return _privateApp;
+    }
+
+    private transient RateLimitPath _rateLimit;
+
+    /**
+     * Get the implicit to-many join path to the <code>rate_limit</code> table
+     */
+    public RateLimitPath rateLimit() {
+        if (_rateLimit == null)
+            _rateLimit = new RateLimitPath(this, null, Keys.RATE_LIMIT__RATE_LIMIT_TENANT_ID_FKEY.getInverseKey());
+
+        return _rateLimit;
     }
 
     private transient RolePath _role;

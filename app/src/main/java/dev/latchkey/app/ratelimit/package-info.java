@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.app.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

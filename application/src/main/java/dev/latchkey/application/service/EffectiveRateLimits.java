@@ -1,0 +1,83 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
+import dev.latchkey.application.port.out.RateLimitRepository;
+import dev.latchkey.domain.principal.Principal;
+import dev.latchkey.domain.ratelimit.RateLimit;
+import dev.latchkey.domain.ratelimit.RateLimitTarget;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import dev.latchkey.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The limit in force for each principal: its own, else its tenant's, else the server default. Read
+ * from the database and kept per instance like verified tokens: dropped for a tenant when its
+ * credentials-change announcement arrives, at most {@link CredentialCache#TIME_TO_LIVE} old, and
+ * not kept at all while announcements are not heard.
+ */
+@Singleton
+public final class EffectiveRateLimits implements InvalidateCredentialsUseCase {
+  static final int MAX_ENTRIES = 100_000;
+
+  private record Entry(TenantId tenant, RequestsPerMinute limit, Instant expires) {}
+
+  private final RateLimitRepository limits;
+  private final RequestsPerMinute serverDefault;
+  private final InstantSource clock;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Bumped by every invalidation; a lookup that sees it move does not store what it read. */
+  private final AtomicLong changes = new AtomicLong();
+  private volatile boolean listening;
+
+  @Inject
+  public EffectiveRateLimits(
+      RateLimitRepository limits, @Named("defaultRateLimit") RequestsPerMinute serverDefault, InstantSource clock) {
+    this.limits = limits;
+    this.serverDefault = serverDefault;
+    this.clock = clock;
+  }
+
+  /** The limit in force for {@code principal}; zero: not limited (limits are off). */
+  public RequestsPerMinute of(Principal.TenantPrincipal principal) {
+    String key = ChargeRateLimitService.budget(principal);
+    Instant now = clock.instant();
+    Entry entry = listening ? entries.get(key) : null;
+    if (entry != null && now.isBefore(entry.expires())) {
+      return entry.limit();
+    }
+    long changesBefore = changes.get();
+    RequestsPerMinute limit = RateLimit.effective(
+        limits.find(new RateLimitTarget.OfPrincipal(principal.tenantId(), principal.actor())),
+        limits.find(new RateLimitTarget.OfTenant(principal.tenantId())),
+        serverDefault);
+    if (listening && changes.get() == changesBefore) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(key, new Entry(principal.tenantId(), limit, now.plus(CredentialCache.TIME_TO_LIVE)));
+      if (changes.get() != changesBefore) {
+        entries.remove(key); // an invalidation raced the store: do not keep what may be stale
+      }
+    }
+    return limit;
+  }
+
+  @Override
+  public void tenantChanged(TenantId tenant) {
+    changes.incrementAndGet();
+    entries.values().removeIf(entry -> entry.tenant().equals(tenant));
+  }
+
+  @Override
+  public void listening(boolean nowListening) {
+    changes.incrementAndGet();
+    entries.clear();
+    this.listening = nowListening;
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.latchkey.domain.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
