@@ -114,7 +114,7 @@ public final class Fuzz {
       char c = text.charAt(i);
       if (c == quote || c == '\\') {
         out.append('\\').append(c);
-      } else if (c >= ' ' && c <= '~' || c == '\n' && quote == '\0') {
+      } else if ((c >= ' ' && c <= '~') || (c == '\n' && quote == '\0')) {
         out.append(c);
       } else {
         out.append(String.format("\\u%04X", (int) c));

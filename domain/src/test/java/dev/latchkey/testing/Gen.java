@@ -33,7 +33,11 @@ public interface Gen<T> {
 
   @SafeVarargs
   static <T> Gen<T> pick(T... values) {
-    return pick(List.of(values));
+    List<T> choices = new ArrayList<>(values.length);
+    for (T value : values) {
+      choices.add(value);
+    }
+    return pick(choices);
   }
 
   static <T> Gen<T> pick(List<T> values) {
@@ -44,7 +48,10 @@ public interface Gen<T> {
   /** A value from one of {@code gens}, each chosen equally often. */
   @SafeVarargs
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    List<Gen<? extends T>> choices = List.of(gens);
+    List<Gen<? extends T>> choices = new ArrayList<>(gens.length);
+    for (Gen<? extends T> gen : gens) {
+      choices.add(gen);
+    }
     return random -> choices.get(random.nextInt(choices.size())).next(random);
   }
 
@@ -162,7 +169,7 @@ public interface Gen<T> {
   /** Random (version 4 shaped) UUIDs, drawn from the run's seed so that a run can be replayed. */
   static Gen<UUID> uuids() {
     return random -> new UUID(
-        random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+        (random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | Long.MIN_VALUE);
   }
 
   /**
