@@ -2,112 +2,104 @@ package dev.latchkey.domain.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.latchkey.testing.Fuzz;
+import dev.latchkey.testing.Gen;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
 
+/** Token assembly, format and checksum over random tokens. (Tries: see the README.) */
 class TokenPropertiesTest {
   private static final String TOKEN_SHAPE = "^lk[apot]_[0-9A-Za-z]{49}$";
+  private static final Gen<TokenKind> KINDS = Gen.pick(TokenKind.values());
+  private static final Gen<String> RANDOM_PARTS = Gen.strings(Base62.ALPHABET, TokenFormat.RANDOM_LENGTH,
+      TokenFormat.RANDOM_LENGTH);
 
-  @Property
-  void everyAssembledTokenParsesBackToItself(@ForAll TokenKind kind, @ForAll("randomParts") String random) {
-    TokenSecret secret = TokenSecret.assemble(kind, random);
+  @Test
+  void everyAssembledTokenParsesBackToItself() {
+    Fuzz.check(in -> {
+      TokenKind kind = in.draw(KINDS);
+      TokenSecret secret = TokenSecret.assemble(kind, in.draw(RANDOM_PARTS));
 
-    assertThat(TokenSecret.parse(secret.reveal())).contains(secret);
-    assertThat(TokenSecret.parse(secret.reveal()).orElseThrow().kind()).isEqualTo(kind);
+      assertThat(TokenSecret.parse(secret.reveal())).contains(secret);
+      assertThat(TokenSecret.parse(secret.reveal()).orElseThrow().kind()).isEqualTo(kind);
+    });
   }
 
-  @Property
-  void everyAssembledTokenHasTheDocumentedShape(@ForAll TokenKind kind, @ForAll("randomParts") String random) {
-    String token = TokenSecret.assemble(kind, random).reveal();
+  @Test
+  void everyAssembledTokenHasTheDocumentedShape() {
+    Fuzz.check(in -> {
+      TokenKind kind = in.draw(KINDS);
+      String random = in.draw(RANDOM_PARTS);
 
-    assertThat(token).hasSize(53).matches(TOKEN_SHAPE).startsWith(kind.prefix() + random);
+      String token = TokenSecret.assemble(kind, random).reveal();
+
+      assertThat(token).hasSize(53).matches(TOKEN_SHAPE).startsWith(kind.prefix() + random);
+    });
   }
 
-  @Property
-  void theChecksumIsTheCrc32OfPrefixAndRandomInBase62(
-      @ForAll TokenKind kind, @ForAll("randomParts") String random) {
-    String token = TokenSecret.assemble(kind, random).reveal();
+  @Test
+  void theChecksumIsTheCrc32OfPrefixAndRandomInBase62() {
+    Fuzz.check(in -> {
+      TokenKind kind = in.draw(KINDS);
+      String random = in.draw(RANDOM_PARTS);
 
-    assertThat(token.substring(47)).isEqualTo(IndependentChecksum.of(kind.prefix() + random));
-    assertThat(TokenFormat.checksum(kind.prefix() + random)).isEqualTo(IndependentChecksum.of(kind.prefix() + random));
+      String token = TokenSecret.assemble(kind, random).reveal();
+
+      assertThat(token.substring(47)).isEqualTo(IndependentChecksum.of(kind.prefix() + random));
+      assertThat(TokenFormat.checksum(kind.prefix() + random)).isEqualTo(IndependentChecksum.of(kind.prefix() + random));
+    });
   }
 
-  @Property
-  void singleCharacterChangeToAnotherBase62CharacterFailsTheChecksum(
-      @ForAll TokenKind kind,
-      @ForAll("randomParts") String random,
-      @ForAll @IntRange(min = 0, max = 52) int position,
-      @ForAll("base62Chars") char replacement) {
-    String token = TokenSecret.assemble(kind, random).reveal();
-    Assume.that(token.charAt(position) != replacement);
+  @Test
+  void singleCharacterChangeToAnotherBase62CharacterFailsTheChecksum() {
+    Fuzz.check(in -> {
+      String token = TokenSecret.assemble(in.draw(KINDS), in.draw(RANDOM_PARTS)).reveal();
 
-    assertThat(TokenSecret.parse(withCharAt(token, position, replacement))).isEmpty();
+      String changed = in.draw(Gen.flipOf(token, Gen.chars(Base62.ALPHABET)));
+
+      assertThat(TokenSecret.parse(changed)).isEmpty();
+    });
   }
 
-  @Property
-  void singleCharacterChangeToAnyOtherCharacterFailsTheChecksum(
-      @ForAll TokenKind kind,
-      @ForAll("randomParts") String random,
-      @ForAll @IntRange(min = 0, max = 52) int position,
-      @ForAll char replacement) {
-    String token = TokenSecret.assemble(kind, random).reveal();
-    Assume.that(token.charAt(position) != replacement);
+  @Test
+  void singleCharacterChangeToAnyOtherCharacterFailsTheChecksum() {
+    Fuzz.check(in -> {
+      String token = TokenSecret.assemble(in.draw(KINDS), in.draw(RANDOM_PARTS)).reveal();
 
-    assertThat(TokenSecret.parse(withCharAt(token, position, replacement))).isEmpty();
+      String changed = in.draw(Gen.flipOf(token, Gen.anyChar()));
+
+      assertThat(TokenSecret.parse(changed)).isEmpty();
+    });
   }
 
-  @Property
-  void toStringNeverContainsTheSecret(@ForAll TokenKind kind, @ForAll("randomParts") String random) {
-    TokenSecret secret = TokenSecret.assemble(kind, random);
+  @Test
+  void toStringNeverContainsTheSecret() {
+    Fuzz.check(in -> {
+      String random = in.draw(RANDOM_PARTS);
+      TokenSecret secret = TokenSecret.assemble(in.draw(KINDS), random);
 
-    assertThat(secret.toString())
-        .doesNotContain(secret.reveal())
-        .doesNotContain(random)
-        .doesNotContain(secret.displayPrefix())
-        .contains("redacted");
-    assertThat("token: " + secret).doesNotContain(random);
+      assertThat(secret.toString())
+          .doesNotContain(secret.reveal())
+          .doesNotContain(random)
+          .doesNotContain(secret.displayPrefix())
+          .contains("redacted");
+      assertThat("token: " + secret).doesNotContain(random);
+    });
   }
 
-  @Property
-  void theDisplayPrefixIsTheKindPrefixAndSixCharacters(
-      @ForAll TokenKind kind, @ForAll("randomParts") String random) {
-    assertThat(TokenSecret.assemble(kind, random).displayPrefix()).isEqualTo(kind.prefix() + random.substring(0, 6));
+  @Test
+  void theDisplayPrefixIsTheKindPrefixAndSixCharacters() {
+    Fuzz.check(in -> {
+      TokenKind kind = in.draw(KINDS);
+      String random = in.draw(RANDOM_PARTS);
+
+      assertThat(TokenSecret.assemble(kind, random).displayPrefix()).isEqualTo(kind.prefix() + random.substring(0, 6));
+    });
   }
 
-  @Property
-  void base62EncodingMatchesAnIndependentEncoding(@ForAll("crcValues") long value) {
-    assertThat(Base62.encode(value, 6)).isEqualTo(IndependentChecksum.base62(java.math.BigInteger.valueOf(value), 6));
-  }
-
-  @Provide
-  Arbitrary<String> randomParts() {
-    return Arbitraries.strings().withChars(base62Alphabet()).ofLength(TokenFormat.RANDOM_LENGTH);
-  }
-
-  @Provide
-  Arbitrary<Character> base62Chars() {
-    return Arbitraries.of(base62Alphabet());
-  }
-
-  @Provide
-  Arbitrary<Long> crcValues() {
-    return Arbitraries.longs().between(0, 0xFFFF_FFFFL);
-  }
-
-  private static char[] base62Alphabet() {
-    StringBuilder chars = new StringBuilder();
-    for (char c = '0'; c <= '9'; c++) chars.append(c);
-    for (char c = 'A'; c <= 'Z'; c++) chars.append(c);
-    for (char c = 'a'; c <= 'z'; c++) chars.append(c);
-    return chars.toString().toCharArray();
-  }
-
-  private static String withCharAt(String token, int position, char replacement) {
-    return token.substring(0, position) + replacement + token.substring(position + 1);
+  @Test
+  void base62EncodingMatchesAnIndependentEncoding() {
+    Fuzz.forAll(Gen.longs(0, 0xFFFF_FFFFL), value ->
+        assertThat(Base62.encode(value, 6)).isEqualTo(IndependentChecksum.base62(BigInteger.valueOf(value), 6)));
   }
 }

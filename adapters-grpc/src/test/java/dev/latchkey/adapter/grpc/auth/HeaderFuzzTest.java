@@ -2,85 +2,98 @@ package dev.latchkey.adapter.grpc.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.testing.Fuzz;
+import dev.latchkey.testing.Gen;
+import io.grpc.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import io.grpc.Metadata;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a caller puts into the {@code authorization} and {@code latchkey-act-as} headers, they
  * are read as "a presented token" / "no token" and "act for this user" / "absent" / "invalid",
- * never with an exception. (Tries: {@code jqwik.tries.default}, see the README.)
+ * never with an exception. (Tries: {@code latchkey.fuzz.tries}, see the README.)
  */
 class HeaderFuzzTest {
-  @Property
-  void anyAuthorizationHeaderYieldsAtMostOneBoundedTokenWithoutAnException(
-      @ForAll @Size(min = 1, max = 3) List<@From("headerValues") String> values) {
-    Metadata headers = new Metadata();
-    values.forEach(v -> headers.put(Credentials.AUTHORIZATION, v));
+  private static final Gen<Character> ASCII = Gen.chars('\0', '\u007f');
+  private static final Gen<String> SCHEMES = Gen.pick("Bearer ", "bearer ", "BEARER  ", "Basic ", "basic ", "Token ", "", " ");
+  private static final Gen<String> CREDENTIALS = Gen.oneOf(
+      Gen.strings(ASCII, 0, 80),
+      Gen.strings(Gen.chars(' ', '~'), 400, 700),
+      Gen.strings("lkapot_0123456789ABCxyz:=+/ ", 0, 60));
+  private static final Gen<String> AUTHORIZATION_VALUES =
+      random -> printable(SCHEMES.next(random) + CREDENTIALS.next(random));
+  private static final Gen<String> IDS = Gen.oneOf(
+      Gen.strings("0123456789abcdef-", 0, 40),
+      Gen.uuids().map(UUID::toString),
+      Gen.strings(ASCII, 0, 20));
+  private static final Gen<String> ACT_AS_VALUES = Gen.oneOf(
+      random -> "tenants/" + IDS.next(random) + "/users/" + IDS.next(random),
+      Gen.strings(ASCII, 0, 200)).map(HeaderFuzzTest::printable);
 
-    Optional<String> token = Credentials.presentedToken(headers);
+  @Test
+  void anyAuthorizationHeaderYieldsAtMostOneBoundedTokenWithoutAnException() {
+    Fuzz.forAll(AUTHORIZATION_VALUES.list(1, 3), values -> {
+      Metadata headers = new Metadata();
+      values.forEach(v -> headers.put(Credentials.AUTHORIZATION, v));
 
-    if (values.size() > 1) {
-      assertThat(token).isEmpty();
-    }
-    token.ifPresent(t -> assertThat(t).isNotEmpty().hasSizeLessThanOrEqualTo(512));
-  }
+      Optional<String> token = Credentials.presentedToken(headers);
 
-  @Property
-  void anyBasicCredentialYieldsTheUserNameOnlyWithAnEmptyPassword(@ForAll byte[] credential) {
-    Metadata headers = new Metadata();
-    headers.put(Credentials.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(credential));
-
-    Optional<String> token = Credentials.presentedToken(headers);
-
-    String decoded = new String(credential, StandardCharsets.UTF_8);
-    token.ifPresent(t -> assertThat(decoded).isEqualTo(t + ":"));
-  }
-
-  @Property
-  void anyActAsHeaderIsAUserNameAbsentOrInvalid(@ForAll @Size(min = 0, max = 2) List<@From("actAsValues") String> values) {
-    Metadata headers = new Metadata();
-    values.forEach(v -> headers.put(ActAs.HEADER, v));
-
-    ActAs.Request request = ActAs.read(headers);
-
-    switch (request) {
-      case ActAs.Absent a -> assertThat(values).isEmpty();
-      case ActAs.Invalid i -> assertThat(values).isNotEmpty();
-      case ActAs.For(var tenant, var user) -> {
-        assertThat(values).hasSize(1);
-        assertThat(values.getFirst()).isEqualToIgnoringCase("tenants/" + tenant.value() + "/users/" + user.value());
+      if (values.size() > 1) {
+        assertThat(token).isEmpty();
       }
-    }
+      token.ifPresent(t -> assertThat(t).isNotEmpty().hasSizeLessThanOrEqualTo(512));
+    });
   }
 
-  @Provide
-  Arbitrary<String> headerValues() {
-    Arbitrary<String> scheme = Arbitraries.of("Bearer ", "bearer ", "BEARER  ", "Basic ", "basic ", "Token ", "", " ");
-    Arbitrary<String> rest = Arbitraries.oneOf(
-        Arbitraries.strings().ascii().ofMaxLength(80),
-        Arbitraries.strings().withCharRange(' ', '~').ofMinLength(400).ofMaxLength(700),
-        Arbitraries.strings().withChars("lkapot_0123456789ABCxyz:=+/ ").ofMaxLength(60));
-    return scheme.flatMap(s -> rest.map(r -> printable(s + r)));
+  @Test
+  void anyBasicCredentialYieldsTheUserNameOnlyWithAnEmptyPassword() {
+    Fuzz.forAll(Gen.bytes(0, 255), credential -> {
+      Metadata headers = new Metadata();
+      headers.put(Credentials.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(credential));
+
+      Optional<String> token = Credentials.presentedToken(headers);
+
+      String decoded = new String(credential, StandardCharsets.UTF_8);
+      token.ifPresent(t -> assertThat(decoded).isEqualTo(t + ":"));
+    });
   }
 
-  @Provide
-  Arbitrary<String> actAsValues() {
-    Arbitrary<String> id = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("0123456789abcdef-").ofMaxLength(40),
-        Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
-        Arbitraries.strings().ascii().ofMaxLength(20));
-    Arbitrary<String> shaped = id.flatMap(t -> id.map(u -> "tenants/" + t + "/users/" + u));
-    return Arbitraries.oneOf(shaped, Arbitraries.strings().ascii().ofMaxLength(200)).map(HeaderFuzzTest::printable);
+  @Test
+  void anyActAsHeaderIsAUserNameAbsentOrInvalid() {
+    Fuzz.forAll(ACT_AS_VALUES.list(0, 2), values -> {
+      Metadata headers = new Metadata();
+      values.forEach(v -> headers.put(ActAs.HEADER, v));
+
+      ActAs.Request request = ActAs.read(headers);
+
+      switch (request) {
+        case ActAs.Absent a -> assertThat(values).isEmpty();
+        case ActAs.Invalid i -> assertThat(values).isNotEmpty();
+        case ActAs.For(var tenant, var user) -> {
+          assertThat(values).hasSize(1);
+          assertThat(values.getFirst()).isEqualToIgnoringCase("tenants/" + tenant.value() + "/users/" + user.value());
+        }
+      }
+    });
+  }
+
+  @Test
+  void anActAsHeaderNamingATenantAndUserIdIsThatUser() {
+    Fuzz.check(in -> {
+      UUID tenant = in.draw(Gen.uuids());
+      UUID user = in.draw(Gen.uuids());
+      Metadata headers = new Metadata();
+      headers.put(ActAs.HEADER, "tenants/" + tenant + "/users/" + user);
+
+      assertThat(ActAs.read(headers)).isInstanceOfSatisfying(ActAs.For.class, request -> {
+        assertThat(request.tenant().value()).isEqualTo(tenant);
+        assertThat(request.user().value()).isEqualTo(user);
+      });
+    });
   }
 
   /** Header values are visible ASCII and spaces (gRPC refuses others before we see them). */
