@@ -3,13 +3,11 @@ package dev.latchkey.adapter.grpc.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.grpc.support.FakeUseCases;
+import dev.latchkey.adapter.grpc.support.RecordingServerCall;
 import dev.latchkey.adapter.grpc.support.TestValues;
-import dev.latchkey.proto.v1.AuthServiceGrpc;
 import io.grpc.Attributes;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.ServerCall;
 import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -45,55 +43,17 @@ class RefusalLogTest {
     BearerAuthServerInterceptor interceptor = new BearerAuthServerInterceptor(new FakeUseCases(), refusals);
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-    ClosedCall call = new ClosedCall(Attributes.newBuilder().set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, peer).build());
+    RecordingServerCall call =
+        new RecordingServerCall(Attributes.newBuilder().set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, peer).build());
 
     interceptor.interceptCall(call, headers, (c, h) -> {
       throw new AssertionError("the call must not reach the service");
     });
 
-    assertThat(call.status.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(call.closed.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(lines).singleElement().satisfies(line -> {
       assertThat(line).contains("192.0.2.7").contains("GetCallerIdentity").contains("unknown token");
       assertThat(line).doesNotContain(token).doesNotContain(token.substring(4, 20));
     });
-  }
-
-  private static final class ClosedCall extends ServerCall<Object, Object> {
-    private final Attributes attributes;
-    Status status;
-
-    ClosedCall(Attributes attributes) {
-      this.attributes = attributes;
-    }
-
-    @Override
-    public void request(int numMessages) {}
-
-    @Override
-    public void sendHeaders(Metadata headers) {}
-
-    @Override
-    public void sendMessage(Object message) {}
-
-    @Override
-    public void close(Status status, Metadata trailers) {
-      this.status = status;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public Attributes getAttributes() {
-      return attributes;
-    }
-
-    @SuppressWarnings("unchecked")
-    @Override
-    public MethodDescriptor<Object, Object> getMethodDescriptor() {
-      return (MethodDescriptor<Object, Object>) (MethodDescriptor<?, ?>) AuthServiceGrpc.getGetCallerIdentityMethod();
-    }
   }
 }

@@ -3,15 +3,12 @@ package dev.latchkey.adapter.grpc.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.grpc.support.FakeUseCases;
+import dev.latchkey.adapter.grpc.support.RecordingServerCall;
 import dev.latchkey.adapter.grpc.support.TestValues;
 import dev.latchkey.domain.error.UnavailableException;
-import dev.latchkey.proto.v1.AuthServiceGrpc;
-import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import java.util.concurrent.Executors;
@@ -54,7 +51,7 @@ class TokenCheckDeadlineTest {
   }
 
   private Status checkTokenWithin(Deadline deadline) {
-    RecordingCall call = new RecordingCall();
+    RecordingServerCall call = new RecordingServerCall();
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
         "Bearer " + TestValues.personalToken());
@@ -72,39 +69,5 @@ class TokenCheckDeadlineTest {
     return (call, headers) -> {
       throw new AssertionError("the call must not reach the service");
     };
-  }
-
-  private static final class RecordingCall extends ServerCall<Object, Object> {
-    Status closed;
-
-    @Override
-    public void request(int numMessages) {}
-
-    @Override
-    public void sendHeaders(Metadata headers) {}
-
-    @Override
-    public void sendMessage(Object message) {}
-
-    @Override
-    public void close(Status status, Metadata trailers) {
-      closed = status;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public Attributes getAttributes() {
-      return Attributes.EMPTY;
-    }
-
-    @SuppressWarnings("unchecked")
-    @Override
-    public MethodDescriptor<Object, Object> getMethodDescriptor() {
-      return (MethodDescriptor<Object, Object>) (MethodDescriptor<?, ?>) AuthServiceGrpc.getGetCallerIdentityMethod();
-    }
   }
 }

@@ -2,13 +2,11 @@ package dev.latchkey.adapter.grpc.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.adapter.grpc.support.RecordingServerCall;
 import dev.latchkey.domain.error.UnavailableException;
-import dev.latchkey.proto.v1.AuthServiceGrpc;
-import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.Status;
@@ -57,7 +55,7 @@ class HandlerDeadlineTest {
   }
 
   private Status halfCloseWithin(Deadline deadline, Runnable handler) {
-    RecordingCall call = new RecordingCall();
+    RecordingServerCall call = new RecordingServerCall();
     Context.CancellableContext context = Context.current().withDeadline(deadline, timer);
     try {
       context.run(() -> interceptor.interceptCall(call, new Metadata(), handlerRunning(handler)).onHalfClose());
@@ -75,39 +73,5 @@ class HandlerDeadlineTest {
         handler.run();
       }
     };
-  }
-
-  private static final class RecordingCall extends ServerCall<Object, Object> {
-    Status closed;
-
-    @Override
-    public void request(int numMessages) {}
-
-    @Override
-    public void sendHeaders(Metadata headers) {}
-
-    @Override
-    public void sendMessage(Object message) {}
-
-    @Override
-    public void close(Status status, Metadata trailers) {
-      closed = status;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public Attributes getAttributes() {
-      return Attributes.EMPTY;
-    }
-
-    @SuppressWarnings("unchecked")
-    @Override
-    public MethodDescriptor<Object, Object> getMethodDescriptor() {
-      return (MethodDescriptor<Object, Object>) (MethodDescriptor<?, ?>) AuthServiceGrpc.getGetCallerIdentityMethod();
-    }
   }
 }
