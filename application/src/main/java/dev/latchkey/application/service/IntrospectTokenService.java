@@ -13,15 +13,20 @@ import java.util.Optional;
 public final class IntrospectTokenService extends AuthorizedService<IntrospectTokenQuery, Optional<CallerIdentity>>
     implements IntrospectTokenUseCase {
   private final AuthenticateTokenUseCase authenticate;
+  private final EffectiveRateLimits limits;
 
   @Inject
-  public IntrospectTokenService(AuthenticateTokenUseCase authenticate) {
+  public IntrospectTokenService(AuthenticateTokenUseCase authenticate, EffectiveRateLimits limits) {
     this.authenticate = authenticate;
+    this.limits = limits;
   }
 
+  /** The identity behind the token, with the rate limit in force for its principal. */
   @Override
   protected Optional<CallerIdentity> run(Principal caller, IntrospectTokenQuery query) {
-    return usable(authenticate, caller, query.token()).map(CallerIdentity::of);
+    return usable(authenticate, caller, query.token()).map(subject -> subject instanceof Principal.TenantPrincipal p
+        ? CallerIdentity.of(p).withRateLimit(limits.of(p))
+        : CallerIdentity.of(subject));
   }
 
   /** The principal of {@code token} if it is usable and {@code caller} may learn about it. */

@@ -243,7 +243,7 @@ public final class InMemoryPorts {
   }
 
   public IntrospectTokenService introspectTokenService() {
-    return new IntrospectTokenService(authenticateTokenService());
+    return new IntrospectTokenService(authenticateTokenService(), effectiveRateLimits);
   }
 
   public ListAuditEventsService listAuditEventsService() {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latchkey.application.fakes.FakeOperatorCredentials;
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
-import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.AccessDecision;
+import dev.latchkey.application.port.in.CallerIdentity;
 import dev.latchkey.application.port.in.CheckAccessQuery;
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.IntrospectTokenQuery;
@@ -18,6 +18,7 @@ import dev.latchkey.domain.permission.Grant;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.privateapp.PrivateApp;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenKind;
@@ -51,7 +52,8 @@ class IntrospectTokenServiceTest {
     Optional<CallerIdentity> identity = service.execute(operator, new IntrospectTokenQuery(appToken.secret().reveal()));
 
     assertThat(identity).contains(new CallerIdentity(app.resourceName(), app.displayName().value(),
-        Optional.of(tenant), SUPPORT, Optional.of(appToken.token().resourceName())));
+        Optional.of(tenant), SUPPORT, Optional.of(appToken.token().resourceName()))
+        .withRateLimit(new RequestsPerMinute(30)));
     assertThat(service.execute(operator, new IntrospectTokenQuery(foreignToken.secret().reveal())).orElseThrow().tenant())
         .contains(otherTenant);
   }
