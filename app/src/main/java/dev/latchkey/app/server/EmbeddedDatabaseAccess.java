@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
@@ -121,6 +122,8 @@ final class EmbeddedDatabaseAccess {
     }
   }
 
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+
   /** Runs {@code statement} in PostgreSQL's single-user mode (no network, no authentication). */
   private static void singleUser(Path binaries, Path dataDirectory, String statement) throws IOException {
     List<String> command = new ArrayList<>();
@@ -138,7 +141,8 @@ final class EmbeddedDatabaseAccess {
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("ERROR:")) {
         process.destroyForcibly();
-        log.debug("single-user PostgreSQL said: {}", output);
+        // An error may quote the statement, whose string literal is the password's SCRAM verifier.
+        log.debug("single-user PostgreSQL said: {}", QUOTED.matcher(output).replaceAll("'…'"));
         throw new IOException("could not set the superuser password (PostgreSQL in single-user mode failed; "
             + "is another server running on this data directory?)");
       }
