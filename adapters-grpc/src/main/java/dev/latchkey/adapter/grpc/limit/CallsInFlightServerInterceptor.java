@@ -1,5 +1,6 @@
 package dev.latchkey.adapter.grpc.limit;
 
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -51,14 +52,24 @@ public final class CallsInFlightServerInterceptor implements ServerInterceptor {
         permits.release();
       }
     };
+    // Released when the status goes out, before the client can see it, so that a client's next call
+    // after an answer never meets its own previous call still counted.
+    ServerCall<Q, R> counted = new SimpleForwardingServerCall<>(call) {
+      @Override
+      public void close(Status status, Metadata trailers) {
+        release.run();
+        super.close(status, trailers);
+      }
+    };
     ServerCall.Listener<Q> listener;
     try {
-      listener = next.startCall(call, headers);
+      listener = next.startCall(counted, headers);
     } catch (RuntimeException | Error e) {
       release.run();
       throw e;
     }
-    // Exactly one of these ends every started call, also one that a later interceptor refused.
+    // One of these ends every started call, also one that a later interceptor refused; a call
+    // cancelled before its status was sent is released here.
     return new SimpleForwardingServerCallListener<>(listener) {
       @Override
       public void onComplete() {
