@@ -139,6 +139,7 @@ public final class BenchmarkSuite {
       }
     }
     facts.put("elapsed", Duration.between(started, Instant.now()).toSeconds() + " s");
+    facts.put("load average at the end", loadAverage());
     Report report = new Report(facts, figures, failures);
     System.out.println();
     System.out.print(report.text());
@@ -164,7 +165,19 @@ public final class BenchmarkSuite {
     facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     facts.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+    // Other work on the machine moves every figure: say how busy it was.
+    facts.put("load average at the start", loadAverage());
     return facts;
+  }
+
+  /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ", -1);
+      return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)" : "unknown";
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {
