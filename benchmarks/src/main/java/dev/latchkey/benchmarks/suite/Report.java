@@ -1,6 +1,8 @@
 package dev.latchkey.benchmarks.suite;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +17,9 @@ public record Report(Map<String, String> facts, List<Figure> figures, Map<String
   private static final String[] HEADER = {"figure", "value", "unit", "read as"};
 
   public Report {
-    facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     figures = List.copyOf(figures);
-    failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+    failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
   }
 
   /** Plain text: the facts, one aligned table, then any failures. */
