@@ -35,13 +35,6 @@ final class RevocationScenario implements Scenario {
     ServerCluster servers = run.servers(3);
     ServerCluster.TenantOwner owner = servers.newTenant("revocation");
     int rounds = run.mode().pick(10, FULL_ROUNDS);
-    int warmup = run.mode().pick(3, 10);
-    run.progress("revocation: warming up b and c (%d s each)", warmup);
-    for (int other = 1; other <= 2; other++) {
-      LoadDriver.driveOk("warm-up", new LoadDriver.Call<>(ServerCluster.withToken(servers.instance(other).channel(),
-          owner.token()), AuthServiceGrpc.getGetCallerIdentityMethod(), GetCallerIdentityRequest.getDefaultInstance()),
-          16, warmup, 1);
-    }
     run.progress("revocation: %d rounds, delete through a, wait for b and c to refuse", rounds);
     Histogram delays = new Histogram(3);
     long refusedAtOnce = 0;

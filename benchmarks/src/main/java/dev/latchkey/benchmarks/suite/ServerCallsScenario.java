@@ -32,10 +32,6 @@ final class ServerCallsScenario implements Scenario {
         AuthServiceGrpc.getGetCallerIdentityMethod(), GetCallerIdentityRequest.getDefaultInstance());
     int warmup = run.mode().pick(1, 5);
     int window = run.mode().pick(2, 15);
-    int serverWarmup = run.mode().pick(4, 10);
-    run.progress("server calls: warming up the server (%d s of each call)", serverWarmup);
-    LoadDriver.driveOk("health", health, 64, serverWarmup, 1);
-    LoadDriver.driveOk("GetCallerIdentity", identity, 64, serverWarmup, 1);
     List<Figure> figures = new ArrayList<>();
     for (int inFlight : CONCURRENCY) {
       run.progress("server calls: health and GetCallerIdentity at %d in flight (%d s + %d s each)", inFlight, warmup,

@@ -2,18 +2,22 @@ package dev.latchkey.benchmarks.suite;
 
 import dev.latchkey.benchmarks.BenchDatabase;
 import dev.latchkey.proto.v1.ApiToken;
+import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
 import dev.latchkey.proto.v1.CreateApiTokenRequest;
 import dev.latchkey.proto.v1.CreateApiTokenResponse;
 import dev.latchkey.proto.v1.CreateTenantRequest;
 import dev.latchkey.proto.v1.CreateTenantResponse;
 import dev.latchkey.proto.v1.DeleteApiTokenRequest;
+import dev.latchkey.proto.v1.GetCallerIdentityRequest;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
@@ -28,11 +32,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Real servers, each {@code latchkey serve} in its own JVM, sharing one fresh PostgreSQL database
  * (see {@link BenchDatabase}), one pepper and one operator token; rate limits off. Instance 0 starts
- * first (it generates the secrets and migrates), the others join on demand.
+ * first (it generates the secrets and migrates), the others join on demand; each is warmed up
+ * before a scenario gets it.
  */
 public final class ServerCluster implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION =
@@ -61,6 +67,7 @@ public final class ServerCluster implements AutoCloseable {
   private final List<Instance> instances = new ArrayList<>();
   private final Thread killOnExit;
   private String operatorToken = "";
+  private @Nullable TenantOwner warmUpOwner;
 
   private ServerCluster(BenchDatabase database, Path dataDir, Path logDir, SuiteRun run) {
     this.database = database;
@@ -80,17 +87,38 @@ public final class ServerCluster implements AutoCloseable {
     if (count > NAMES.length) {
       throw new IllegalArgumentException("at most " + NAMES.length + " instances");
     }
+    List<Instance> started = new ArrayList<>();
     if (instances.isEmpty()) {
-      startAll(1); // alone: it generates the pepper and operator token, and migrates the database
+      started.addAll(startAll(1)); // alone: it generates the pepper and operator token, and migrates the database
       operatorToken = Files.readString(dataDir.resolve("operator-token")).strip();
     }
-    startAll(count);
+    started.addAll(startAll(count));
+    for (Instance instance : started) {
+      warmUp(instance);
+    }
   }
 
-  private void startAll(int count) throws Exception {
+  /**
+   * Both kinds of call at 64 in flight for a few seconds, so that every scenario (also one run alone
+   * with {@code --only}) meets a server whose JIT has compiled the call path.
+   */
+  private void warmUp(Instance instance) throws InterruptedException {
+    int seconds = run.mode().pick(4, 10);
+    run.progress("warming up server %s (%d s of health checks, %d s of GetCallerIdentity)", instance.name(), seconds,
+        seconds);
+    if (warmUpOwner == null) {
+      warmUpOwner = newTenant("warm-up");
+    }
+    LoadDriver.driveOk("health", new LoadDriver.Call<>(instance.channel(), HealthGrpc.getCheckMethod(),
+        HealthCheckRequest.getDefaultInstance()), 64, seconds, 1);
+    LoadDriver.driveOk("GetCallerIdentity", new LoadDriver.Call<>(withToken(instance.channel(), warmUpOwner.token()),
+        AuthServiceGrpc.getGetCallerIdentityMethod(), GetCallerIdentityRequest.getDefaultInstance()), 64, seconds, 1);
+  }
+
+  private List<Instance> startAll(int count) throws Exception {
     int first = instances.size();
     if (first >= count) {
-      return;
+      return List.of();
     }
     run.progress("starting %d server JVM(s) on one database", count - first);
     List<ServerProcess> started = new ArrayList<>();
@@ -109,6 +137,7 @@ public final class ServerCluster implements AutoCloseable {
           .build();
       instances.add(new Instance(process.name(), port, channel));
     }
+    return List.copyOf(instances.subList(first, count));
   }
 
   public Instance instance(int index) {
