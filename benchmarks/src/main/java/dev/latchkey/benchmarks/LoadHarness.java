@@ -65,7 +65,7 @@ public final class LoadHarness {
       database: LATCHKEY_BENCH_DATABASE_URL, else a fresh database on 127.0.0.1:5432 (dropped at the end)""";
 
   /** The server's logging, minus jOOQ's version warning: a resource of this module. */
-  static final String LOGBACK_CONFIG = "latchkey-benchmarks-logback.xml";
+  public static final String LOGBACK_CONFIG = "latchkey-benchmarks-logback.xml";
 
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
