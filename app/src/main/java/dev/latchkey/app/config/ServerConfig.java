@@ -65,9 +65,9 @@ public record ServerConfig(
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
     redisUrl.ifPresent(ServerConfig::checkRedisUrl);
-    if (redisKeyPrefix.isEmpty() || redisKeyPrefix.length() > 64
+    if (redisKeyPrefix.isEmpty() || redisKeyPrefix.length() > 128
         || !redisKeyPrefix.chars().allMatch(c -> c > ' ' && c < 127)) {
-      throw new ConfigException("--redis-key-prefix must be 1 to 64 printable ASCII characters without spaces");
+      throw new ConfigException("--redis-key-prefix must be 1 to 128 printable ASCII characters without spaces");
     }
   }
 

@@ -291,9 +291,9 @@ class ServerConfigTest {
   }
 
   @Test
-  void aRedisKeyPrefixOfMoreThanSixtyFourCharactersIsRefused() {
-    assertThat(parse("--redis-key-prefix", "x".repeat(64)).redisKeyPrefix()).hasSize(64);
-    assertRejected(List.of("--redis-key-prefix", "x".repeat(65)), NO_ENV).hasMessageContaining("--redis-key-prefix");
+  void aRedisKeyPrefixOfMoreThan128CharactersIsRefused() {
+    assertThat(parse("--redis-key-prefix", "x".repeat(128)).redisKeyPrefix()).hasSize(128);
+    assertRejected(List.of("--redis-key-prefix", "x".repeat(129)), NO_ENV).hasMessageContaining("--redis-key-prefix");
   }
 
   @Test
