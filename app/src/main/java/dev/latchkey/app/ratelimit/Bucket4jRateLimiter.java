@@ -59,13 +59,13 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     sweepIfDue();
     // Spent under the map's lock for this budget, so that a sweep never drops a bucket between
     // finding it and spending from it (the spending would be lost).
-    RateLimitOutcome[] outcome = new RateLimitOutcome[1];
+    RateLimitOutcome[] spent = new RateLimitOutcome[1];
     buckets.compute(budget, (key, existing) -> {
       LimitedBucket bucket = withLimit(existing, limit);
-      outcome[0] = spendOne(bucket.bucket(), limit);
+      spent[0] = outcome(bucket.bucket().tryConsumeAndReturnRemaining(1), limit);
       return bucket;
     });
-    return Objects.requireNonNull(outcome[0]);
+    return Objects.requireNonNull(spent[0]);
   }
 
   /** How many budgets this instance holds in memory. */
@@ -108,14 +108,15 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     return held.bucket().getAvailableTokens() >= held.limit();
   }
 
-  private static RateLimitOutcome spendOne(Bucket bucket, RequestsPerMinute limit) {
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+  /** What a probe of spending one request under {@code limit} comes to. */
+  static RateLimitOutcome outcome(ConsumptionProbe probe, RequestsPerMinute limit) {
     Duration untilFull = Duration.ofNanos(probe.getNanosToWaitForReset());
     return probe.isConsumed()
         ? new RateLimitOutcome.Admitted(limit.value(), probe.getRemainingTokens(), untilFull)
         : new RateLimitOutcome.Refused(limit.value(), Duration.ofNanos(probe.getNanosToWaitForRefill()), untilFull);
   }
 
+  /** A bucket of one minute's worth, refilled continuously. */
   static BucketConfiguration configuration(RequestsPerMinute limit) {
     return BucketConfiguration.builder()
         .addLimit(b -> b.capacity(limit.value()).refillGreedy(limit.value(), MINUTE))

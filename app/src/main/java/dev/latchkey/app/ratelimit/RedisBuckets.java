@@ -61,7 +61,7 @@ final class RedisBuckets implements RateLimiter {
     VerboseResult<ConsumptionProbe> spent = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
     long stored = spent.getConfiguration().getBandwidths()[0].getCapacity();
     if (stored == limit.value()) {
-      return outcome(spent.getValue(), limit);
+      return Bucket4jRateLimiter.outcome(spent.getValue(), limit);
     }
     // The bucket was written under another limit: give the request back, carry what was spent
     // over to the new limit as the in-process limiter does, and spend the request under it.
@@ -74,7 +74,7 @@ final class RedisBuckets implements RateLimiter {
       bucket.tryConsumeAsMuchAsPossible(stored - limit.value());
       bucket.replaceConfiguration(Bucket4jRateLimiter.configuration(limit), TokensInheritanceStrategy.AS_IS);
     }
-    return outcome(bucket.tryConsumeAndReturnRemaining(1), limit);
+    return Bucket4jRateLimiter.outcome(bucket.tryConsumeAndReturnRemaining(1), limit);
   }
 
   /** The Redis key of {@code budget}. */
@@ -107,13 +107,6 @@ final class RedisBuckets implements RateLimiter {
       return;
     }
     proxies.values().removeIf(held -> now - held.lastUsedNanos >= PROXY_IDLE.toNanos());
-  }
-
-  private static RateLimitOutcome outcome(ConsumptionProbe probe, RequestsPerMinute limit) {
-    Duration untilFull = Duration.ofNanos(probe.getNanosToWaitForReset());
-    return probe.isConsumed()
-        ? new RateLimitOutcome.Admitted(limit.value(), probe.getRemainingTokens(), untilFull)
-        : new RateLimitOutcome.Refused(limit.value(), Duration.ofNanos(probe.getNanosToWaitForRefill()), untilFull);
   }
 
   private record ProxyKey(String budget, long limit) {}

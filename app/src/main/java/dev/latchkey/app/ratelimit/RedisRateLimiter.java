@@ -60,7 +60,8 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
   private final ClientResources resources;
   private final RedisClient client;
   private final RedisClock clock;
-  private final Bucket4jRateLimiter alone;
+  private final InstantSource localClock;
+  private volatile Bucket4jRateLimiter alone;
   private final PeriodicTask heartbeat;
   private volatile @Nullable Connected connected;
   private volatile State state = State.STARTING;
@@ -98,6 +99,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
         .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
         .build());
     this.clock = new RedisClock(monotonicNanos);
+    this.localClock = localClock;
     this.alone = new Bucket4jRateLimiter(localClock);
     this.heartbeat = PeriodicTask.every("redis-heartbeat", HEARTBEAT, this::beat);
   }
@@ -111,6 +113,9 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
 
   @Override
   public RateLimitOutcome tryConsume(String budget, RequestsPerMinute limit) {
+    if (limit.isZero()) {
+      throw new IllegalArgumentException("a zero limit is no limit: do not ask the limiter");
+    }
     Connected redis = connected;
     if (redis != null && state == State.SHARED) {
       try {
@@ -178,6 +183,8 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
     if (before == State.STARTING) {
       log.info("rate limits shared through Redis at {} ({} instance(s) sharing it)", where, instances);
     } else if (before == State.ALONE) {
+      // What was counted alone is done with: the next outage starts every share afresh.
+      alone = new Bucket4jRateLimiter(localClock);
       log.warn("Redis at {} answers again: budgets are shared again", where);
     }
   }

@@ -1,6 +1,7 @@
 package dev.latchkey.app.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -88,6 +89,15 @@ class RedisRateLimiterTest {
     assertThat(refused).isInstanceOf(RateLimitOutcome.Refused.class);
     assertThat(((RateLimitOutcome.Refused) refused).retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(refused.untilFull()).isBetween(MINUTE.minusSeconds(1), MINUTE);
+  }
+
+  @Test
+  void aZeroLimitIsAMistakeOfTheCallerNotRedisGoingAway(TestInfo test) {
+    RedisRateLimiter limiter = limiter(test);
+
+    assertThatThrownBy(() -> limiter.tryConsume("app", RequestsPerMinute.NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(limiter.shared()).isTrue();
   }
 
   @Test
