@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisRateLimiter implements RateLimiter, Worker {
   static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+  /**
+   * Connecting happens on the heartbeat, never on a call: it may take longer than a command (a JVM
+   * still starting on a busy machine needs it).
+   */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration HEARTBEAT = Duration.ofSeconds(1);
   /** An instance that has not beaten for this long is no longer counted. */
   static final Duration INSTANCE_TIMEOUT = Duration.ofSeconds(10);
@@ -81,7 +86,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
   /** @param monotonicNanos {@link System#nanoTime}, or a clock running ahead or behind in tests */
   RedisRateLimiter(String url, String keyPrefix, InstantSource localClock, LongSupplier monotonicNanos) {
     this.uri = RedisURI.create(url);
-    this.uri.setTimeout(COMMAND_TIMEOUT);
+    this.uri.setTimeout(CONNECT_TIMEOUT);
     this.where = uri.getHost() + ":" + uri.getPort();
     this.keyPrefix = keyPrefix;
     this.instancesKey = (keyPrefix + "instances").getBytes(StandardCharsets.UTF_8);
@@ -96,7 +101,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
         // While the connection is down, fail at once rather than queue: calls must not wait.
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-        .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
         .build());
     this.clock = new RedisClock(monotonicNanos);
     this.localClock = localClock;

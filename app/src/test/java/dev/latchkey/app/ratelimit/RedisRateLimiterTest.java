@@ -59,7 +59,7 @@ class RedisRateLimiterTest {
   }
 
   private RedisRateLimiter limiter(TestInfo test) {
-    return limiter(TestRedis.url(), test, 0);
+    return connectedLimiter(TestRedis.url(), test);
   }
 
   /** A limiter whose machine clocks (wall and monotonic) run {@code skewNanos} ahead of the others'. */
@@ -71,6 +71,13 @@ class RedisRateLimiterTest {
     RedisRateLimiter limiter = new RedisRateLimiter(url, prefix, wallClock, () -> System.nanoTime() + skewNanos);
     limiters.add(limiter);
     limiter.beat();
+    return limiter;
+  }
+
+  /** A limiter that has reached Redis (on a loaded machine the first connection may take a while). */
+  private RedisRateLimiter connectedLimiter(String url, TestInfo test) {
+    RedisRateLimiter limiter = limiter(url, test, 0);
+    awaitShared(limiter);
     return limiter;
   }
 
@@ -126,6 +133,7 @@ class RedisRateLimiterTest {
   void anInstanceWhoseClockRunsAMinuteAheadFindsNothingRefilled(TestInfo test) {
     RedisRateLimiter onTime = limiter(test);
     RedisRateLimiter ahead = limiter(TestRedis.url(), test, MINUTE.toNanos());
+    awaitShared(ahead);
     for (int i = 0; i < 30; i++) {
       assertThat(onTime.tryConsume("app", THIRTY)).isInstanceOf(RateLimitOutcome.Admitted.class);
     }
@@ -188,11 +196,11 @@ class RedisRateLimiterTest {
     Logger logger = (Logger) LoggerFactory.getLogger(RedisRateLimiter.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
-    logger.addAppender(logged);
     try (TcpProxy proxy = new TcpProxy(TestRedis.host(), TestRedis.port())) {
       RedisRateLimiter peer = limiter(test);
-      RedisRateLimiter limiter = limiter(proxy.redisUrl(), test, 0);
+      RedisRateLimiter limiter = connectedLimiter(proxy.redisUrl(), test);
       limiter.beat();
+      logger.addAppender(logged);
       assertThat(limiter.instances()).isEqualTo(2);
       limiter.tryConsume("app", THIRTY);
 
