@@ -41,7 +41,7 @@ final class RedisBuckets implements RateLimiter {
   /**
    * @param keyPrefix put before every key, e.g. {@code latchkey:ratelimit:}
    * @param clock Redis's time (see {@link RedisClock}), so that instances' clocks do not matter
-   * @param timeout the longest a call waits for Redis
+   * @param timeout the longest a call waits for Redis, compare-and-swap retries included
    */
   RedisBuckets(StatefulRedisConnection<byte[], byte[]> connection, String keyPrefix, TimeMeter clock, Duration timeout) {
     this.keyPrefix = keyPrefix;

@@ -36,14 +36,19 @@ import org.slf4j.LoggerFactory;
  * <p>When Redis does not answer, calls go on: each instance limits alone, in memory, with its share
  * of each budget (the limit divided by the number of instances that last told Redis they were
  * alive, at least 1 a minute), logs that once, and goes back to Redis once it answers again (the
- * heartbeat asks every second; it logs that once too). A command waits at most
- * {@link #COMMAND_TIMEOUT}; after the first failure calls no longer wait for Redis at all.
+ * heartbeat asks every second; it logs that once too). A Redis command waits at most
+ * {@link #COMMAND_TIMEOUT} (a command on a broken connection fails at once); after the first
+ * failure calls no longer wait for Redis at all. A call whose compare-and-swap keeps losing to
+ * other instances' may retry for up to {@link #CALL_TIMEOUT}: Redis answers then, and taking such
+ * a call for an outage would let each instance start its share afresh.
  *
  * <p>The heartbeat also keeps the clock in step with Redis's {@code TIME} and keeps this instance in
  * a sorted set of live instances ({@code <prefix>instances}, score: the last beat in Redis time).
  */
 public final class RedisRateLimiter implements RateLimiter, Worker {
   static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+  /** All the Redis commands of one call together, compare-and-swap retries included. */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
   /**
    * Connecting happens on the heartbeat, never on a call: it may take longer than a command (a JVM
    * still starting on a busy machine needs it).
@@ -161,7 +166,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
       Connected redis = connected;
       if (redis == null) {
         StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-        redis = new Connected(connection, new RedisBuckets(connection, keyPrefix + "ratelimit:", clock, COMMAND_TIMEOUT));
+        redis = new Connected(connection, new RedisBuckets(connection, keyPrefix + "ratelimit:", clock, CALL_TIMEOUT));
         connected = redis;
       }
       RedisCommands<byte[], byte[]> commands = redis.connection().sync();
