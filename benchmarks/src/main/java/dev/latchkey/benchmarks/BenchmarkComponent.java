@@ -3,6 +3,7 @@ package dev.latchkey.benchmarks;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.wiring.CryptoModule;
 import dev.latchkey.app.wiring.GrpcModule;
 import dev.latchkey.app.wiring.LatchkeyComponent;
@@ -57,13 +58,15 @@ public interface BenchmarkComponent extends LatchkeyComponent {
         @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock,
-        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit);
+        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit,
+        @BindsInstance RateLimiting rateLimiting);
   }
 
   static BenchmarkComponent create(DataSource dataSource, Peppers peppers, TokenSecret operatorToken, InstantSource clock) {
     requireSameModulesAsServer();
     // The benchmarks drive use cases directly, beneath the rate-limit interceptor: no limits.
-    return DaggerBenchmarkComponent.factory().create(dataSource, peppers, operatorToken, clock, RequestsPerMinute.NONE);
+    return DaggerBenchmarkComponent.factory()
+        .create(dataSource, peppers, operatorToken, clock, RequestsPerMinute.NONE, RateLimiting.inProcess(clock));
   }
 
   /** Throws unless this component is built from exactly the modules of the server's component. */

@@ -1,6 +1,7 @@
 package dev.latchkey.app.config;
 
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import io.lettuce.core.RedisURI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param tlsCert PEM certificate chain to serve TLS with; given together with {@code tlsKey} or not at all
  * @param tlsKey PEM (PKCS #8) private key of {@code tlsCert}
  * @param defaultRateLimit each principal's budget unless the operator set another; 0 turns limits off
+ * @param redisUrl {@code redis://host:port}: the budgets are shared by every instance using that
+ *     Redis; absent: each instance limits alone
+ * @param redisKeyPrefix put before every key the server writes in Redis, so that several deployments
+ *     (or test runs) can share one Redis
  */
 public record ServerConfig(
     String host,
@@ -32,17 +37,20 @@ public record ServerConfig(
     Optional<String> pepper,
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
-    RequestsPerMinute defaultRateLimit) {
+    RequestsPerMinute defaultRateLimit,
+    Optional<String> redisUrl,
+    String redisKeyPrefix) {
 
   public static final int DEFAULT_PORT = 50051;
   /** Without TLS nothing but this machine may connect unless {@code --host} says otherwise. */
   public static final String DEFAULT_PLAINTEXT_HOST = "127.0.0.1";
   public static final String DEFAULT_TLS_HOST = "0.0.0.0";
   public static final RequestsPerMinute DEFAULT_RATE_LIMIT = new RequestsPerMinute(30);
+  public static final String DEFAULT_REDIS_KEY_PREFIX = "latchkey:";
 
   private static final List<String> FLAGS =
       List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key",
-          "default-rate-limit");
+          "default-rate-limit", "redis-url", "redis-key-prefix");
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -56,6 +64,19 @@ public record ServerConfig(
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
+    redisUrl.ifPresent(ServerConfig::checkRedisUrl);
+    if (redisKeyPrefix.isEmpty() || redisKeyPrefix.length() > 128
+        || !redisKeyPrefix.chars().allMatch(c -> c > ' ' && c < 127)) {
+      throw new ConfigException("--redis-key-prefix must be 1 to 128 printable ASCII characters without spaces");
+    }
+  }
+
+  /** Without Redis: each instance limits alone. */
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
+      Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper, Optional<Path> tlsCert,
+      Optional<Path> tlsKey, RequestsPerMinute defaultRateLimit) {
+    this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, tlsCert, tlsKey, defaultRateLimit,
+        Optional.empty(), DEFAULT_REDIS_KEY_PREFIX);
   }
 
   /** With the default rate limit. */
@@ -133,7 +154,29 @@ public record ServerConfig(
         Optional.ofNullable(pepper).filter(p -> !p.isBlank()),
         path(values.get("tls-cert")),
         path(values.get("tls-key")),
-        rateLimit(values.get("default-rate-limit")));
+        rateLimit(values.get("default-rate-limit")),
+        Optional.ofNullable(values.get("redis-url")).map(String::strip),
+        values.getOrDefault("redis-key-prefix", DEFAULT_REDIS_KEY_PREFIX));
+  }
+
+  private static void checkRedisUrl(String url) {
+    String problem = null;
+    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      problem = "it must start with redis:// (or rediss:// for TLS)";
+    } else {
+      try {
+        String host = RedisURI.create(url).getHost();
+        if (host == null || host.isEmpty()) {
+          problem = "it names no host";
+        }
+      } catch (IllegalArgumentException e) {
+        // Lettuce's message may quote the URL, password and all.
+        problem = "Lettuce cannot read it";
+      }
+    }
+    if (problem != null) {
+      throw new ConfigException("--redis-url must look like redis://host:port, not '" + redactUrl(url) + "': " + problem);
+    }
   }
 
   private static Optional<Path> path(@Nullable String value) {
@@ -164,7 +207,8 @@ public record ServerConfig(
   public String toString() {
     // Never print the pepper; the database URL may carry a password.
     return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.map(ServerConfig::redactUrl)
-        .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off") + "]";
+        .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off") + ", redis="
+        + redisUrl.map(ServerConfig::redactUrl).orElse("none") + "]";
   }
 
   /**

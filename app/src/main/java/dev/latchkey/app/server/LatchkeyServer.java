@@ -10,6 +10,7 @@ import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.wiring.DaggerLatchkeyComponent;
 import dev.latchkey.app.wiring.LatchkeyComponent;
 import dev.latchkey.application.lifecycle.Workers;
@@ -103,8 +104,11 @@ public final class LatchkeyServer implements AutoCloseable {
       resources.addFirst(dataSource);
       migrate(dataSource, jdbcUrl);
 
-      LatchkeyComponent component = DaggerLatchkeyComponent.factory()
-          .create(dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK, config.defaultRateLimit());
+      RateLimiting rateLimiting = config.redisUrl()
+          .map(url -> RateLimiting.throughRedis(url, config.redisKeyPrefix(), DATABASE_PRECISION_CLOCK))
+          .orElseGet(() -> RateLimiting.inProcess(DATABASE_PRECISION_CLOCK));
+      LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(
+          dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK, config.defaultRateLimit(), rateLimiting);
       HealthStatusManager health = component.health();
       // Stopped in reverse order after the server has drained, before the pool closes: every queued
       // request-log entry and last-use time is written (see WorkerModule for the order).

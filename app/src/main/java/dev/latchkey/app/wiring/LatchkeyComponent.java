@@ -3,6 +3,7 @@ package dev.latchkey.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenSecret;
@@ -38,6 +39,7 @@ public interface LatchkeyComponent {
         @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock,
-        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit);
+        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit,
+        @BindsInstance RateLimiting rateLimiting);
   }
 }

@@ -4,7 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.latchkey.adapter.postgres.JooqRateLimitRepository;
-import dev.latchkey.app.ratelimit.Bucket4jRateLimiter;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.application.port.in.ChargeRateLimitUseCase;
 import dev.latchkey.application.port.in.InvalidateCredentialsUseCase;
 import dev.latchkey.application.port.out.RateLimitRepository;
@@ -13,17 +13,17 @@ import dev.latchkey.application.service.ChargeRateLimitService;
 import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.EffectiveRateLimits;
 import dev.latchkey.domain.tenant.TenantId;
-import jakarta.inject.Singleton;
-import java.time.InstantSource;
 
-/** The per-principal budgets (in this instance's memory) and the operator's limits (in PostgreSQL). */
+/**
+ * The per-principal budgets (in this instance's memory, or shared through Redis) and the operator's
+ * limits (in PostgreSQL).
+ */
 @Module
 public interface RateLimitModule {
-  /** One per server: the budgets live in it. */
+  /** One per server, chosen by the server's configuration: the budgets live in it. */
   @Provides
-  @Singleton
-  static RateLimiter rateLimiter(InstantSource clock) {
-    return new Bucket4jRateLimiter(clock);
+  static RateLimiter rateLimiter(RateLimiting rateLimiting) {
+    return rateLimiting.limiter();
   }
 
   @Binds

@@ -5,12 +5,14 @@ import dagger.Provides;
 import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
 import dev.latchkey.application.lifecycle.Worker;
 import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything that runs outside a call, as one explicit ordered list (like the interceptors): a
@@ -21,7 +23,8 @@ import java.util.List;
 @Module
 public interface WorkerModule {
   /**
-   * Database health first (the health service answers from the start); the request log's
+   * The rate limiter's own work first, if it has any (the Redis heartbeat: connected before the first
+   * call, disconnected after the last); database health next (the health service answers from the start); the request log's
    * partitions and writer next (stopped after every call has queued its entry, the writer writes
    * everything queued); the token-usage flusher (stopped after the last call, it writes the last
    * use times); the credential-change listener last (the token cache turns on only once it hears
@@ -30,9 +33,11 @@ public interface WorkerModule {
   @Provides
   @Singleton
   static List<Worker> workers(
-      DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions, RequestLogWriter requestLogWriter,
-      TokenUsageFlusher tokenUsageFlusher, PostgresCredentialChangeListener credentialChangeListener) {
-    return List.of(databaseHealth, requestLogPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener);
+      RateLimiting rateLimiting, DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions,
+      RequestLogWriter requestLogWriter, TokenUsageFlusher tokenUsageFlusher,
+      PostgresCredentialChangeListener credentialChangeListener) {
+    return Stream.concat(rateLimiting.worker().stream(), Stream.of(databaseHealth, requestLogPartitions,
+        requestLogWriter, tokenUsageFlusher, credentialChangeListener)).toList();
   }
 
   @Provides

@@ -256,6 +256,47 @@ class ServerConfigTest {
   }
 
   @Test
+  void withoutARedisUrlEachInstanceLimitsAloneAndWithOneTheBudgetsAreShared() {
+    assertThat(parse().redisUrl()).isEmpty();
+    assertThat(parse().redisKeyPrefix()).isEqualTo("latchkey:");
+    assertThat(parse("--redis-url", "redis://10.0.0.7:6379").redisUrl()).contains("redis://10.0.0.7:6379");
+    assertThat(ServerConfig.parse(List.of(), Map.of("LATCHKEY_REDIS_URL", "rediss://cache:6380",
+        "LATCHKEY_REDIS_KEY_PREFIX", "lk-eu:")))
+        .satisfies(c -> assertThat(c.redisUrl()).contains("rediss://cache:6380"))
+        .satisfies(c -> assertThat(c.redisKeyPrefix()).isEqualTo("lk-eu:"));
+  }
+
+  @Test
+  void theRedisPasswordNeverShowsInTheConfigurationsDescription() {
+    ServerConfig config = parse("--redis-url", "redis://:s3cret@cache:6379");
+
+    assertThat(config.toString()).contains("redis=redis://:***@cache:6379").doesNotContain("s3cret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://cache:6379", "cache:6379", "redis://", "redis-sentinel://cache:26379"})
+  void aRedisUrlThatIsNotRedisHostPortIsRefused(String url) {
+    assertRejected(List.of("--redis-url", url), NO_ENV).hasMessageContaining("--redis-url");
+  }
+
+  @Test
+  void aRedisUrlWithAPasswordIsRefusedWithoutShowingIt() {
+    assertRejected(List.of("--redis-url", "redis://:s3cret@"), NO_ENV).hasMessageNotContaining("s3cret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "with space:", "tab\t:", "caf\u00e9:"})
+  void aRedisKeyPrefixMustBeShortPrintableAscii(String prefix) {
+    assertRejected(List.of("--redis-key-prefix", prefix), NO_ENV).hasMessageContaining("--redis-key-prefix");
+  }
+
+  @Test
+  void aRedisKeyPrefixOfMoreThan128CharactersIsRefused() {
+    assertThat(parse("--redis-key-prefix", "x".repeat(128)).redisKeyPrefix()).hasSize(128);
+    assertRejected(List.of("--redis-key-prefix", "x".repeat(129)), NO_ENV).hasMessageContaining("--redis-key-prefix");
+  }
+
+  @Test
   void theConstructorChecksWhatParseChecks() {
     assertThatThrownBy(() -> new ServerConfig("0.0.0.0", 65536, Optional.empty(), Path.of("/v"),
         Optional.empty(), Optional.empty(), Optional.empty()))

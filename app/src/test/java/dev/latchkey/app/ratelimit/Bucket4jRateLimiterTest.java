@@ -63,6 +63,42 @@ class Bucket4jRateLimiterTest {
     assertThat(((RateLimitOutcome.Admitted) outcome).remaining()).isEqualTo(4);
   }
 
+  @Test
+  void aBudgetLeftAloneUntilItIsFullIsDroppedAndAnswersAsBeforeWhenItComesBack() {
+    spend("app", 30);
+    spend("other app", 1);
+
+    now = now.plus(Bucket4jRateLimiter.SWEEP_INTERVAL);
+    assertThat(limiter.tryConsume("third app", THIRTY)).isInstanceOf(RateLimitOutcome.Admitted.class);
+
+    assertThat(limiter.budgetsHeld()).isEqualTo(1);
+    assertThat(limiter.tryConsume("app", THIRTY))
+        .isEqualTo(new RateLimitOutcome.Admitted(30, 29, Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aBudgetStillRefillingWhenTheSweepComesIsKeptAndStaysExact() {
+    spend("idle app", 1);
+    now = now.plusSeconds(59);
+    spend("app", 30);
+
+    now = now.plusSeconds(1);
+    assertThat(limiter.tryConsume("other app", THIRTY)).isInstanceOf(RateLimitOutcome.Admitted.class);
+
+    assertThat(limiter.budgetsHeld()).as("app and other app; idle app was full").isEqualTo(2);
+    assertThat(limiter.tryConsume("app", THIRTY)).isInstanceOf(RateLimitOutcome.Refused.class);
+  }
+
+  @Test
+  void budgetsAreNotLookedAtBeforeTheSweepIsDue() {
+    spend("app", 1);
+    now = now.plus(Bucket4jRateLimiter.SWEEP_INTERVAL).minusMillis(1);
+
+    spend("other app", 1);
+
+    assertThat(limiter.budgetsHeld()).isEqualTo(2);
+  }
+
   private void spend(String budget, int requests) {
     for (int i = 0; i < requests; i++) {
       assertThat(limiter.tryConsume(budget, THIRTY)).isInstanceOf(RateLimitOutcome.Admitted.class);

@@ -8,6 +8,7 @@ import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
+import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
 import dev.latchkey.application.lifecycle.Worker;
@@ -26,7 +27,7 @@ class WorkerModuleTest {
     LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(new PGSimpleDataSource(),
         new Peppers(Pepper.parse(Pepper.generate(random), "test"), List.of()),
         new SecureRandomSecretGenerator(random).newToken(TokenKind.OPERATOR), () -> Instant.EPOCH,
-        new RequestsPerMinute(30));
+        new RequestsPerMinute(30), RateLimiting.inProcess(() -> Instant.EPOCH));
 
     List<Worker> workers = component.workers();
 
