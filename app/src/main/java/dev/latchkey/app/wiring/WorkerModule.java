@@ -2,6 +2,7 @@ package dev.latchkey.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.latchkey.adapter.postgres.AnalyticsPartitions;
 import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
@@ -22,8 +23,9 @@ import java.util.List;
 public interface WorkerModule {
   /**
    * Database health first (the health service answers from the start); the request log's
-   * partitions and writer next (stopped after every call has queued its entry, the writer writes
-   * everything queued); the token-usage flusher (stopped after the last call, it writes the last
+   * partitions, the analytics partitions (made ahead, expired ones dropped) and the request log
+   * writer next (stopped after every call has queued its entry, the writer writes everything
+   * queued); the token-usage flusher (stopped after the last call, it writes the last
    * use times); the credential-change listener last (the token cache turns on only once it hears
    * changes, and off first when the server stops).
    */
@@ -31,8 +33,10 @@ public interface WorkerModule {
   @Singleton
   static List<Worker> workers(
       DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions, RequestLogWriter requestLogWriter,
-      TokenUsageFlusher tokenUsageFlusher, PostgresCredentialChangeListener credentialChangeListener) {
-    return List.of(databaseHealth, requestLogPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener);
+      TokenUsageFlusher tokenUsageFlusher, PostgresCredentialChangeListener credentialChangeListener,
+      AnalyticsPartitions analyticsPartitions) {
+    return List.of(databaseHealth, requestLogPartitions, analyticsPartitions, requestLogWriter, tokenUsageFlusher,
+        credentialChangeListener);
   }
 
   @Provides
