@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class BearerAuthServerInterceptor implements ServerInterceptor {
   static final String ONLY_THE_OPERATOR = "only the operator token may act for a user";
   static final String ONLY_INGESTION = "an ingest token opens IngestService and nothing else";
+  static final String NEEDS_INGESTION = "this call needs the tenant's ingest token";
 
   private static final Logger log = LoggerFactory.getLogger(BearerAuthServerInterceptor.class);
 
@@ -118,6 +119,11 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
           call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
           "ingest token of tenants/" + ingest.tenantId() + " used outside IngestService");
       return admitThenRefuse(call, headers, next, caller, Status.PERMISSION_DENIED.withDescription(ONLY_INGESTION));
+    }
+    if (operation.get().requirement() instanceof Requirement.IngestToken
+        && !(caller instanceof Principal.IngestPrincipal)) {
+      // Refused before the payload of up to 5,000 items is even read.
+      return admitThenRefuse(call, headers, next, caller, Status.PERMISSION_DENIED.withDescription(NEEDS_INGESTION));
     }
     return Contexts.interceptCall(Context.current().withValue(CallPrincipal.AUTHENTICATED, caller), call, headers,
         next);
