@@ -178,7 +178,7 @@ class AnalyticsEndToEndTest {
         "time: more than 1 day ahead",
         "end_user_external_id: must not be empty",
         "properties: must be at most 8192 bytes as JSON",
-        "properties: must be representable as JSON (no NaN or infinite numbers)",
+        "properties: must be representable as JSON (no NaN or infinite numbers, at most 32 levels deep)",
         "action: must not contain control characters",
         "time: is required",
         "end_user_external_id: must be at most 255 characters");

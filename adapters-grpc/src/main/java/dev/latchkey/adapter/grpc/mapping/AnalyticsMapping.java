@@ -17,7 +17,6 @@ public final class AnalyticsMapping {
   /** The earliest and latest times a Timestamp may hold (0001-01-01 to 9999-12-31, as in JSON). */
   private static final long MIN_SECONDS = -62_135_596_800L;
   private static final long MAX_SECONDS = 253_402_300_799L;
-  private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
 
   private AnalyticsMapping() {}
 
@@ -33,13 +32,14 @@ public final class AnalyticsMapping {
   /**
    * {@code properties} as a JSON object.
    *
-   * @throws IllegalArgumentException if it holds what JSON cannot (NaN, infinities)
+   * @throws IllegalArgumentException if it holds what JSON cannot (NaN, infinities) or nests too deeply
    */
   public static String json(Struct properties) {
     try {
-      return JSON.print(properties);
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("properties: must be representable as JSON (no NaN or infinite numbers)", e);
+      return StructJson.print(properties);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("properties: must be representable as JSON (no NaN or infinite numbers, "
+          + "at most " + StructJson.MAX_DEPTH + " levels deep)", e);
     }
   }
 
