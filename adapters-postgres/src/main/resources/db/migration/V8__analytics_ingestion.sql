@@ -50,8 +50,10 @@ create index activity_action_idx on activity (tenant_id, action, time desc, seq 
 create table activity_default partition of activity default;
 
 -- Custom metrics, combined per metric, company and UTC hour as they arrive, so that a query reads one
--- row per hour whatever the number of values. The sum is numeric: exact, whatever the order of
--- arrival; min and max are the doubles sent.
+-- row per hour whatever the number of values. The totals over all companies of a metric are kept
+-- too, under a company id no real one can have (it starts with U+0001), so that a query over all
+-- companies also reads one row per hour; the primary key serves both. The sum is numeric: exact,
+-- whatever the order of arrival; min and max are the doubles sent.
 create table metric_hour (
     tenant_id           uuid             not null,
     metric              text             not null,
@@ -63,10 +65,6 @@ create table metric_hour (
     value_max           double precision not null,
     primary key (tenant_id, metric, company_external_id, hour)
 ) partition by range (hour);
-
--- QueryMetrics over all companies: an index-only scan of the metric's hours.
-create index metric_hour_all_companies_idx on metric_hour (tenant_id, metric, hour)
-    include (value_count, value_sum, value_min, value_max);
 
 create table metric_hour_default partition of metric_hour default;
 

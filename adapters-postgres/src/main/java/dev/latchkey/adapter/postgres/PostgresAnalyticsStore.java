@@ -52,6 +52,12 @@ public final class PostgresAnalyticsStore implements AnalyticsStore {
           value_max = greatest(metric_hour.value_max, excluded.value_max)
       """;
 
+  /**
+   * The company under which the totals over all companies are kept: it starts with a control
+   * character, which no company id may contain, so it never meets a real one.
+   */
+  static final String ALL_COMPANIES = "\u0001all";
+
   private final Database database;
   /** Months whose partitions are known to exist, per table: no query for them on the hot path. */
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
@@ -102,8 +108,9 @@ public final class PostgresAnalyticsStore implements AnalyticsStore {
   }
 
   @Override
-  public void addMetrics(TenantId tenantId, List<MetricTotals> hours) {
-    ensureMonths("metric_hour", hours.stream().map(MetricTotals::start).toList());
+  public void addMetrics(TenantId tenantId, List<MetricTotals> companyHours) {
+    ensureMonths("metric_hour", companyHours.stream().map(MetricTotals::start).toList());
+    List<MetricTotals> hours = withAllCompanies(companyHours);
     int n = hours.size();
     String[] metrics = new String[n];
     String[] companies = new String[n];
@@ -124,6 +131,24 @@ public final class PostgresAnalyticsStore implements AnalyticsStore {
     }
     database.run(dsl -> dsl.execute(ADD_METRICS, DSL.val(tenantId.value()), DSL.val(metrics), DSL.val(companies),
         DSL.val(starts), DSL.val(counts), DSL.val(sums), DSL.val(mins), DSL.val(maxs)));
+  }
+
+  /**
+   * {@code hours} plus, per metric and hour, the totals over all companies (under {@link
+   * #ALL_COMPANIES}), so that a query over all companies reads one row per hour however many
+   * companies there are. Sorted, so that concurrent calls lock rows in one order and cannot deadlock.
+   */
+  static List<MetricTotals> withAllCompanies(List<MetricTotals> hours) {
+    java.util.Map<java.util.Map.Entry<String, Instant>, MetricTotals> all = new java.util.HashMap<>();
+    for (MetricTotals h : hours) {
+      MetricTotals asAll = new MetricTotals(h.metric(), ALL_COMPANIES, h.start(), h.count(), h.sum(), h.min(), h.max());
+      all.merge(java.util.Map.entry(h.metric(), h.start()), asAll, MetricTotals::plus);
+    }
+    List<MetricTotals> rows = new ArrayList<>(hours);
+    rows.addAll(all.values());
+    rows.sort(java.util.Comparator.comparing(MetricTotals::metric).thenComparing(MetricTotals::companyExternalId)
+        .thenComparing(MetricTotals::start));
+    return rows;
   }
 
   @Override
@@ -189,14 +214,11 @@ public final class PostgresAnalyticsStore implements AnalyticsStore {
     String unit = interval.name().toLowerCase(Locale.ROOT);
     var hour = DSL.field(DSL.name("hour"), OffsetDateTime.class);
     var bucket = DSL.field("date_trunc({0}, {1}, 'UTC')", OffsetDateTime.class, DSL.inline(unit), hour);
-    Condition where = DSL.field(DSL.name("tenant_id")).eq(tenantId.value())
+    Condition condition = DSL.field(DSL.name("tenant_id")).eq(tenantId.value())
         .and(DSL.field(DSL.name("metric")).eq(metric))
+        .and(DSL.field(DSL.name("company_external_id")).eq(company.orElse(ALL_COMPANIES)))
         .and(hour.ge(Rows.time(from)))
         .and(hour.lt(Rows.time(to)));
-    if (company.isPresent()) {
-      where = where.and(DSL.field(DSL.name("company_external_id")).eq(company.get()));
-    }
-    Condition condition = where;
     return database.run(dsl -> dsl.select(bucket,
                 DSL.sum(DSL.field(DSL.name("value_count"), Long.class)),
                 DSL.sum(DSL.field(DSL.name("value_sum"), BigDecimal.class)),

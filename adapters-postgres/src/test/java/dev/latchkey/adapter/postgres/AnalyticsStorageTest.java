@@ -79,6 +79,27 @@ class AnalyticsStorageTest {
   }
 
   @Test
+  void allCompaniesTogetherAreOneRowPerHourAndEachCompanyItsOwn() {
+    Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    store.addMetrics(tenant, hourly(List.of(new MetricPoint("m", 1, hour, "a"),
+        new MetricPoint("m", 2, hour, "b"), new MetricPoint("m", 4, hour, ""))));
+
+    assertThat(Sql.count(database.dataSource(), "select count(*) from metric_hour where hour = '" + hour + "'"))
+        .isEqualTo(4);
+    assertThat(store.queryMetrics(tenant, "m", Optional.empty(), Interval.HOUR, hour, hour.plusSeconds(3600)))
+        .extracting(MetricTotals::count).containsExactly(3L);
+    assertThat(store.queryMetrics(tenant, "m", Optional.of("b"), Interval.HOUR, hour, hour.plusSeconds(3600)))
+        .extracting(MetricTotals::sum).containsExactly(new BigDecimal("2.0"));
+    assertThat(store.queryMetrics(tenant, "m", Optional.of(""), Interval.HOUR, hour, hour.plusSeconds(3600)))
+        .extracting(MetricTotals::sum).containsExactly(new BigDecimal("4.0"));
+  }
+
+  /** Each value as its own hour's totals (values of distinct companies, as the service groups them). */
+  private static List<MetricTotals> hourly(List<MetricPoint> points) {
+    return points.stream().map(MetricTotals::of).toList();
+  }
+
+  @Test
   void aMonthWithoutItsPartitionGetsOneOnDemand() {
     Instant farAhead = LocalDate.now(ZoneOffset.UTC).plusMonths(6).atStartOfDay().toInstant(ZoneOffset.UTC);
     String partition = "activity_" + farAhead.atZone(ZoneOffset.UTC).format(MONTH);
