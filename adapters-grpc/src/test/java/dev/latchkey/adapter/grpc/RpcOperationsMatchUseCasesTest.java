@@ -11,6 +11,22 @@ import dev.latchkey.adapter.grpc.support.TestValues;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.token.TokenKind;
+import dev.latchkey.proto.v1.Activity;
+import dev.latchkey.proto.v1.Aggregation;
+import dev.latchkey.proto.v1.AnalyticsServiceGrpc;
+import dev.latchkey.proto.v1.GetIngestTokenRequest;
+import dev.latchkey.proto.v1.IngestServiceGrpc;
+import dev.latchkey.proto.v1.Interval;
+import dev.latchkey.proto.v1.ListActivitiesRequest;
+import dev.latchkey.proto.v1.MetricPoint;
+import dev.latchkey.proto.v1.PushMetricsRequest;
+import dev.latchkey.proto.v1.QueryMetricsRequest;
+import dev.latchkey.proto.v1.RotateIngestTokenRequest;
+import dev.latchkey.proto.v1.TrackActivitiesRequest;
+import com.google.protobuf.Timestamp;
+import dev.latchkey.application.security.Requirement;
+import dev.latchkey.domain.principal.Principal;
+import java.time.Instant;
 import dev.latchkey.proto.v1.Action;
 import dev.latchkey.proto.v1.ApiToken;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
@@ -91,14 +107,18 @@ class RpcOperationsMatchUseCasesTest {
   private final InProcessApi api = InProcessApi.start(useCases);
   private final Channel operator;
   private final Channel tenantAdmin;
+  private final Channel ingest;
 
   RpcOperationsMatchUseCasesTest() {
     String operatorToken = TestValues.token(TokenKind.OPERATOR).reveal();
     String adminToken = TestValues.personalToken();
     useCases.accept(operatorToken, TestValues.operator());
     useCases.accept(adminToken, TestValues.member(TestValues.tenantId(), PermissionSet.all()));
+    String ingestToken = TestValues.token(TokenKind.TENANT_INGEST).reveal();
+    useCases.accept(ingestToken, new Principal.IngestPrincipal(TestValues.tenantId(), UUID.randomUUID()));
     operator = api.bearer(operatorToken);
     tenantAdmin = api.bearer(adminToken);
+    ingest = api.bearer(ingestToken);
   }
 
   @AfterEach
@@ -165,6 +185,17 @@ class RpcOperationsMatchUseCasesTest {
     m.put(AuditServiceGrpc.getListAuditEventsMethod(), ListAuditEventsRequest.getDefaultInstance());
     m.put(RequestLogServiceGrpc.getListRequestLogsMethod(),
         ListRequestLogsRequest.newBuilder().setParent(APP).build());
+    Timestamp now = Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).build();
+    m.put(AnalyticsServiceGrpc.getRotateIngestTokenMethod(), RotateIngestTokenRequest.getDefaultInstance());
+    m.put(AnalyticsServiceGrpc.getGetIngestTokenMethod(), GetIngestTokenRequest.getDefaultInstance());
+    m.put(AnalyticsServiceGrpc.getListActivitiesMethod(), ListActivitiesRequest.getDefaultInstance());
+    m.put(AnalyticsServiceGrpc.getQueryMetricsMethod(), QueryMetricsRequest.newBuilder().setMetric("m")
+        .setStartTime(now).setEndTime(now.toBuilder().setSeconds(now.getSeconds() + 3600))
+        .setInterval(Interval.INTERVAL_HOUR).setAggregation(Aggregation.AGGREGATION_SUM).build());
+    m.put(IngestServiceGrpc.getTrackActivitiesMethod(), TrackActivitiesRequest.newBuilder()
+        .addActivities(Activity.newBuilder().setEndUserExternalId("u").setAction("a").setTime(now)).build());
+    m.put(IngestServiceGrpc.getPushMetricsMethod(), PushMetricsRequest.newBuilder()
+        .addMetrics(MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(now)).build());
     return m;
   }
 
@@ -181,7 +212,12 @@ class RpcOperationsMatchUseCasesTest {
       Operation listed = RpcPermissions.operationOf(rpc).orElseThrow();
       int before = useCases.operations.size();
 
-      call(operatorOnly(listed) ? operator : tenantAdmin, sample.getKey(), sample.getValue());
+      Channel caller = switch (listed.requirement()) {
+        case Requirement.OperatorOnly r -> operator;
+        case Requirement.IngestToken r -> ingest;
+        default -> tenantAdmin;
+      };
+      call(caller, sample.getKey(), sample.getValue());
 
       List<Operation> declared = useCases.operations.subList(before, useCases.operations.size());
       assertThat(declared).as("what the use case behind %s was asked for", rpc).containsExactly(listed);

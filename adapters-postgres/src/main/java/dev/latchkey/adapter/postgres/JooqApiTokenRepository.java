@@ -180,6 +180,7 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
       case Actor.UserRef u -> USER;
       case Actor.PrivateAppRef a -> PRIVATE_APP;
       case Actor.Operator o -> throw new IllegalArgumentException("the operator owns no stored token");
+      case Actor.TenantIngest i -> throw new IllegalArgumentException("the ingest token holder owns no API token");
     };
   }
 
@@ -188,6 +189,7 @@ public final class JooqApiTokenRepository implements ApiTokenRepository {
       case Actor.UserRef u -> u.id().value();
       case Actor.PrivateAppRef a -> a.id().value();
       case Actor.Operator o -> throw new IllegalArgumentException("the operator owns no stored token");
+      case Actor.TenantIngest i -> throw new IllegalArgumentException("the ingest token holder owns no API token");
     };
   }
 

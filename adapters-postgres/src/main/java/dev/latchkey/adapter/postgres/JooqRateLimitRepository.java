@@ -53,6 +53,7 @@ public final class JooqRateLimitRepository implements RateLimitRepository {
         case Actor.UserRef u -> "USER";
         case Actor.PrivateAppRef a -> "PRIVATE_APP";
         case Actor.Operator o -> throw new IllegalArgumentException("the operator has no rate limit");
+        case Actor.TenantIngest i -> throw new IllegalArgumentException("the ingest token holder has no principal rate limit");
       };
     };
   }
@@ -64,6 +65,7 @@ public final class JooqRateLimitRepository implements RateLimitRepository {
         case Actor.UserRef u -> u.id().value();
         case Actor.PrivateAppRef a -> a.id().value();
         case Actor.Operator o -> throw new IllegalArgumentException("the operator has no rate limit");
+        case Actor.TenantIngest i -> throw new IllegalArgumentException("the ingest token holder has no principal rate limit");
       };
     };
   }

@@ -60,6 +60,7 @@ public final class JooqRequestLogRepository implements RequestLogRepository {
       case Actor.UserRef u -> USER;
       case Actor.PrivateAppRef a -> PRIVATE_APP;
       case Actor.Operator o -> throw new IllegalArgumentException("the operator's calls are not logged");
+      case Actor.TenantIngest i -> throw new IllegalArgumentException("ingest calls are not logged");
     };
   }
 
@@ -68,6 +69,7 @@ public final class JooqRequestLogRepository implements RequestLogRepository {
       case Actor.UserRef u -> u.id().value();
       case Actor.PrivateAppRef a -> a.id().value();
       case Actor.Operator o -> throw new IllegalArgumentException("the operator's calls are not logged");
+      case Actor.TenantIngest i -> throw new IllegalArgumentException("ingest calls are not logged");
     };
   }
 

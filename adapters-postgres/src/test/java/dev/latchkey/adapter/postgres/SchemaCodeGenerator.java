@@ -27,7 +27,9 @@ final class SchemaCodeGenerator {
                 .withOutputSchemaToDefault(true)
                 .withExcludes("flyway_schema_history|audit_event_is_append_only|grants_are_well_formed"
                     // The monthly partitions come and go with time; the code sees request_log only.
-                    + "|request_log_default|request_log_\\d{4}_\\d{2}|ensure_request_log_partitions"))
+                    + "|request_log_default|request_log_\\d{4}_\\d{2}|ensure_request_log_partitions"
+                    + "|activity_default|activity_\\d{4}_\\d{2}|metric_hour_default|metric_hour_\\d{4}_\\d{2}"
+                    + "|ensure_analytics_partitions"))
             .withGenerate(new Generate()
                 .withGeneratedAnnotation(false)
                 .withJavaTimeTypes(true)

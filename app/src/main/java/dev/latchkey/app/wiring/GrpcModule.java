@@ -9,6 +9,8 @@ import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
+import dev.latchkey.adapter.grpc.AnalyticsGrpcService;
+import dev.latchkey.adapter.grpc.IngestGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
@@ -31,8 +33,9 @@ public interface GrpcModule {
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
       RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
-      RateLimitGrpcService rateLimits) {
-    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits);
+      RateLimitGrpcService rateLimits, AnalyticsGrpcService analytics, IngestGrpcService ingest) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits,
+        analytics, ingest);
   }
 
   /**

@@ -9,6 +9,10 @@ import dev.latchkey.adapter.postgres.JooqApiTokenRepository;
 import dev.latchkey.adapter.postgres.JooqAuditLog;
 import dev.latchkey.adapter.postgres.JooqPrivateAppRepository;
 import dev.latchkey.adapter.postgres.JooqRequestLogRepository;
+import dev.latchkey.adapter.postgres.JooqIngestTokenRepository;
+import dev.latchkey.adapter.postgres.PostgresAnalyticsStore;
+import dev.latchkey.application.port.out.AnalyticsStore;
+import dev.latchkey.application.port.out.IngestTokenRepository;
 import dev.latchkey.adapter.postgres.JooqRoleRepository;
 import dev.latchkey.adapter.postgres.JooqTenantRepository;
 import dev.latchkey.adapter.postgres.JooqTransactions;
@@ -75,6 +79,12 @@ public interface PersistenceModule {
 
   @Binds
   RequestLogRepository requestLogs(JooqRequestLogRepository impl);
+
+  @Binds
+  IngestTokenRepository ingestTokens(JooqIngestTokenRepository impl);
+
+  @Binds
+  AnalyticsStore analytics(PostgresAnalyticsStore impl);
 
   @Provides
   @Singleton

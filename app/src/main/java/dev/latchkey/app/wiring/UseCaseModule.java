@@ -1,6 +1,18 @@
 package dev.latchkey.app.wiring;
 
 import dagger.Binds;
+import dev.latchkey.application.port.in.RotateIngestTokenUseCase;
+import dev.latchkey.application.port.in.GetIngestTokenUseCase;
+import dev.latchkey.application.port.in.ListActivitiesUseCase;
+import dev.latchkey.application.port.in.QueryMetricsUseCase;
+import dev.latchkey.application.port.in.TrackActivitiesUseCase;
+import dev.latchkey.application.port.in.PushMetricsUseCase;
+import dev.latchkey.application.service.RotateIngestTokenService;
+import dev.latchkey.application.service.GetIngestTokenService;
+import dev.latchkey.application.service.ListActivitiesService;
+import dev.latchkey.application.service.QueryMetricsService;
+import dev.latchkey.application.service.TrackActivitiesService;
+import dev.latchkey.application.service.PushMetricsService;
 import dagger.Module;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
@@ -180,4 +192,22 @@ public interface UseCaseModule {
 
   @Binds
   ListRequestLogsUseCase listRequestLogs(ListRequestLogsService impl);
+
+  @Binds
+  RotateIngestTokenUseCase rotateIngestToken(RotateIngestTokenService impl);
+
+  @Binds
+  GetIngestTokenUseCase getIngestToken(GetIngestTokenService impl);
+
+  @Binds
+  ListActivitiesUseCase listActivities(ListActivitiesService impl);
+
+  @Binds
+  QueryMetricsUseCase queryMetrics(QueryMetricsService impl);
+
+  @Binds
+  TrackActivitiesUseCase trackActivities(TrackActivitiesService impl);
+
+  @Binds
+  PushMetricsUseCase pushMetrics(PushMetricsService impl);
 }

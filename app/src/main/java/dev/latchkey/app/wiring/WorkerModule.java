@@ -2,6 +2,7 @@ package dev.latchkey.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.latchkey.adapter.postgres.AnalyticsPartitions;
 import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
 import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
@@ -24,9 +25,10 @@ import java.util.stream.Stream;
 public interface WorkerModule {
   /**
    * The rate limiter's own work first, if it has any (the Redis heartbeat: connected before the first
-   * call, disconnected after the last); database health next (the health service answers from the start); the request log's
-   * partitions and writer next (stopped after every call has queued its entry, the writer writes
-   * everything queued); the token-usage flusher (stopped after the last call, it writes the last
+   * call, disconnected after the last); database health next (the health service answers from the
+   * start); the request log's partitions, the analytics partitions (made ahead, expired ones
+   * dropped) and the request log writer next (stopped after every call has queued its entry, the
+   * writer writes everything queued); the token-usage flusher (stopped after the last call, it writes the last
    * use times); the credential-change listener last (the token cache turns on only once it hears
    * changes, and off first when the server stops).
    */
@@ -35,9 +37,9 @@ public interface WorkerModule {
   static List<Worker> workers(
       RateLimiting rateLimiting, DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions,
       RequestLogWriter requestLogWriter, TokenUsageFlusher tokenUsageFlusher,
-      PostgresCredentialChangeListener credentialChangeListener) {
+      PostgresCredentialChangeListener credentialChangeListener, AnalyticsPartitions analyticsPartitions) {
     return Stream.concat(rateLimiting.worker().stream(), Stream.of(databaseHealth, requestLogPartitions,
-        requestLogWriter, tokenUsageFlusher, credentialChangeListener)).toList();
+        analyticsPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener)).toList();
   }
 
   @Provides

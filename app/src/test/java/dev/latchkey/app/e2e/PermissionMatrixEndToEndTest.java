@@ -8,6 +8,17 @@ import com.google.protobuf.FieldMask;
 import dev.latchkey.adapter.grpc.auth.RpcPermissions;
 import dev.latchkey.application.security.Operation;
 import dev.latchkey.application.security.Requirement;
+import dev.latchkey.proto.v1.Aggregation;
+import dev.latchkey.proto.v1.AnalyticsServiceGrpc;
+import dev.latchkey.proto.v1.GetIngestTokenRequest;
+import dev.latchkey.proto.v1.IngestServiceGrpc;
+import dev.latchkey.proto.v1.Interval;
+import dev.latchkey.proto.v1.ListActivitiesRequest;
+import dev.latchkey.proto.v1.MetricPoint;
+import dev.latchkey.proto.v1.PushMetricsRequest;
+import dev.latchkey.proto.v1.QueryMetricsRequest;
+import dev.latchkey.proto.v1.RotateIngestTokenRequest;
+import dev.latchkey.proto.v1.TrackActivitiesRequest;
 import dev.latchkey.proto.v1.Action;
 import dev.latchkey.proto.v1.ApiToken;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
@@ -105,6 +116,7 @@ class PermissionMatrixEndToEndTest {
   static void twoTenants() {
     tenantA = createTenant("Matrix A", "a@matrix.test");
     tenantB = createTenant("Matrix B", "b@matrix.test");
+    freshIngestToken();
   }
 
   static Stream<Row> grantRows() {
@@ -176,7 +188,68 @@ class PermissionMatrixEndToEndTest {
             auth(t).introspectToken(IntrospectTokenRequest.newBuilder().setToken(x.tokenSecret()).build())),
         new Row(Operation.CHECK_ACCESS, "token_introspection", Action.ACTION_READ, false, (t, x) ->
             auth(t).checkAccess(CheckAccessRequest.newBuilder().setToken(x.tokenSecret()).setDataModel("tickets")
-                .setAction(Action.ACTION_READ).build())));
+                .setAction(Action.ACTION_READ).build())),
+        // The tenant is always the caller's: nothing of another tenant can be named.
+        new Row(Operation.ROTATE_INGEST_TOKEN, "analytics", Action.ACTION_UPDATE, false, (t, x) ->
+            analytics(t).rotateIngestToken(RotateIngestTokenRequest.newBuilder()
+                .setOverlap(com.google.protobuf.Duration.newBuilder().setSeconds(86_400)).build())),
+        new Row(Operation.GET_INGEST_TOKEN, "analytics", Action.ACTION_READ, false, (t, x) ->
+            analytics(t).getIngestToken(GetIngestTokenRequest.getDefaultInstance())),
+        new Row(Operation.LIST_ACTIVITIES, "analytics", Action.ACTION_READ, false, (t, x) ->
+            analytics(t).listActivities(ListActivitiesRequest.getDefaultInstance())),
+        new Row(Operation.QUERY_METRICS, "analytics", Action.ACTION_READ, false, (t, x) ->
+            analytics(t).queryMetrics(QueryMetricsRequest.newBuilder().setMetric("m").setStartTime(hoursAgo(24))
+                .setEndTime(hoursAgo(0)).setInterval(Interval.INTERVAL_HOUR)
+                .setAggregation(Aggregation.AGGREGATION_SUM).build())));
+  }
+
+  /** The ingestion RPCs: the tenant's ingest token and nothing else. */
+  static Stream<Row> ingestRows() {
+    return Stream.of(
+        new Row(Operation.TRACK_ACTIVITIES, null, null, false, (t, x) ->
+            IngestServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .trackActivities(TrackActivitiesRequest.newBuilder().addActivities(
+                    dev.latchkey.proto.v1.Activity.newBuilder().setEndUserExternalId("u").setAction("a")
+                        .setTime(hoursAgo(0))).build())),
+        new Row(Operation.PUSH_METRICS, null, null, false, (t, x) ->
+            IngestServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(t))
+                .pushMetrics(PushMetricsRequest.newBuilder().addMetrics(
+                    MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(hoursAgo(0))).build())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ingestRows")
+  void ingestionTakesTheIngestTokenAndRefusesEvenTheAccountHolder(Row row) {
+    String ingestTokenA = freshIngestToken();
+
+    assertThat(status(() -> row.call().run(ingestTokenA, null))).isEqualTo(Status.Code.OK);
+    assertThat(status(() -> row.call().run(tenantA.getOwnerTokenSecret(), null)))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(status(() -> row.call().run(latchkey.operatorToken(), null))).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void theIngestTokenOpensNoOtherRpc() {
+    String ingestTokenA = freshIngestToken();
+    Target target = target(tenantA);
+    Stream.of(grantRows(), operatorRows(), anyCallerRows()).flatMap(s -> s).forEach(row ->
+        assertThat(status(() -> row.call().run(ingestTokenA, target))).as(row.toString())
+            .isEqualTo(Status.Code.PERMISSION_DENIED));
+  }
+
+  /** A new ingest token of tenant A (GetIngestToken needs one to exist). */
+  private static String freshIngestToken() {
+    return analytics(tenantA.getOwnerTokenSecret())
+        .rotateIngestToken(RotateIngestTokenRequest.getDefaultInstance()).getSecret();
+  }
+
+  private static com.google.protobuf.Timestamp hoursAgo(int hours) {
+    return com.google.protobuf.Timestamp.newBuilder()
+        .setSeconds(java.time.Instant.now().getEpochSecond() - hours * 3600L).build();
+  }
+
+  private static AnalyticsServiceGrpc.AnalyticsServiceBlockingStub analytics(String token) {
+    return AnalyticsServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
   }
 
   static Stream<Row> operatorRows() {
@@ -215,7 +288,8 @@ class PermissionMatrixEndToEndTest {
   @Test
   void theMatrixCoversEveryRpcOfThePermissionTable() {
     Set<Operation> covered = EnumSet.of(Operation.TRANSFER_ACCOUNT_HOLDER);
-    Stream.of(grantRows(), operatorRows(), anyCallerRows()).flatMap(s -> s).forEach(r -> covered.add(r.operation()));
+    Stream.of(grantRows(), operatorRows(), anyCallerRows(), ingestRows()).flatMap(s -> s)
+        .forEach(r -> covered.add(r.operation()));
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Set.copyOf(RpcPermissions.table().values()));
     grantRows().forEach(r -> assertThat(r.operation().requirement()).isIn(

@@ -242,6 +242,35 @@ class RateLimitEndToEndTest {
         .isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
+  @Test
+  void ingestionHasItsOwnBudgetPerTenantApartFromTheApiCalls() {
+    CreateTenantResponse tenant = createTenant("Ingesting");
+    String ingest = dev.latchkey.proto.v1.AnalyticsServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()))
+        .rotateIngestToken(dev.latchkey.proto.v1.RotateIngestTokenRequest.getDefaultInstance()).getSecret();
+    long remainingBefore = Long.parseLong(identityHeaders(tenant.getOwnerTokenSecret()).get(REMAINING));
+
+    Metadata last = null;
+    for (int i = 0; i < 40; i++) {
+      AtomicReference<Metadata> headers = new AtomicReference<>();
+      dev.latchkey.proto.v1.IngestServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(ingest))
+          .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+          .pushMetrics(dev.latchkey.proto.v1.PushMetricsRequest.newBuilder().addMetrics(
+              dev.latchkey.proto.v1.MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(
+                  com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().getEpochSecond())))
+              .build());
+      last = headers.get();
+    }
+
+    // 40 ingestion calls, more than the API's 30 a minute: all admitted, counted against 6,000 (which
+    // refills by 100 a second meanwhile).
+    assertThat(last.get(LIMIT)).isEqualTo("6000");
+    assertThat(Long.parseLong(last.get(REMAINING))).isBetween(5_960L, 5_999L);
+    // The account holder's API budget did not pay for them (one more call, minus what refilled).
+    assertThat(Long.parseLong(identityHeaders(tenant.getOwnerTokenSecret()).get(REMAINING)))
+        .isGreaterThanOrEqualTo(remainingBefore - 1);
+  }
+
   private static UpdateRateLimitRequest update(String name, long requestsPerMinute) {
     return UpdateRateLimitRequest.newBuilder()
         .setRateLimit(RateLimit.newBuilder().setName(name).setRequestsPerMinute(requestsPerMinute))

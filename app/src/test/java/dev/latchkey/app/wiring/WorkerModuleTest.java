@@ -3,6 +3,7 @@ package dev.latchkey.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.adapter.postgres.PostgresCredentialChangeListener;
+import dev.latchkey.adapter.postgres.AnalyticsPartitions;
 import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.app.crypto.Pepper;
@@ -32,7 +33,7 @@ class WorkerModuleTest {
     List<Worker> workers = component.workers();
 
     assertThat(workers).extracting(Object::getClass).containsExactly(DatabaseHealth.class,
-        RequestLogPartitions.class, RequestLogWriter.class, TokenUsageFlusher.class,
+        RequestLogPartitions.class, AnalyticsPartitions.class, RequestLogWriter.class, TokenUsageFlusher.class,
         PostgresCredentialChangeListener.class);
     assertThat(component.workers()).as("one instance of each per server").isEqualTo(workers);
     assertThat(workers.get(0)).isSameAs(component.workers().get(0));

@@ -18,7 +18,12 @@ public final class Authorization {
 
   /** Whether {@code principal} may run {@code operation}. */
   public static boolean permits(Principal principal, Operation operation) {
+    if (principal instanceof Principal.IngestPrincipal) {
+      // An ingest token opens the ingestion API and nothing else, whatever the operation asks.
+      return operation.requirement() instanceof Requirement.IngestToken;
+    }
     return switch (operation.requirement()) {
+      case Requirement.IngestToken r -> false;
       case Requirement.OperatorOnly r -> principal instanceof Principal.OperatorPrincipal;
       case Requirement.AnyTenantPrincipal r -> principal instanceof Principal.TenantPrincipal;
       case Requirement.AnyCaller r -> true;
@@ -103,6 +108,14 @@ public final class Authorization {
     throw new PermissionDeniedException("this call needs a token of a user or a private app");
   }
 
+  /** {@code principal} as an ingest principal; the callers of this ran {@link #require} first. */
+  public static Principal.IngestPrincipal ingestPrincipal(Principal principal) {
+    if (principal instanceof Principal.IngestPrincipal p) {
+      return p;
+    }
+    throw new PermissionDeniedException("this call needs the tenant's ingest token");
+  }
+
   private static boolean holds(Principal principal, DataModel model, Action action) {
     return principal instanceof Principal.TenantPrincipal p && p.allows(model, action);
   }
@@ -112,6 +125,7 @@ public final class Authorization {
       case Requirement.OperatorOnly r -> "this call needs the operator token";
       case Requirement.AnyTenantPrincipal r -> "this call needs a token of a user or a private app";
       case Requirement.AnyCaller r -> "this call needs a token";
+      case Requirement.IngestToken r -> "this call needs the tenant's ingest token";
       case Requirement.GrantOn(var model, var action) -> "this call needs the "
           + action.name().toLowerCase(Locale.ROOT) + " permission on " + model.apiName();
       case Requirement.OperatorOrGrantOn(var model, var action) -> "this call needs the operator token or the "

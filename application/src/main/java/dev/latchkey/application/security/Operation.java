@@ -53,7 +53,14 @@ public enum Operation {
   TRANSFER_ACCOUNT_HOLDER(new Requirement.AnyTenantPrincipal()),
 
   LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
-  LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ));
+  LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ)),
+
+  ROTATE_INGEST_TOKEN(grant(DataModel.ANALYTICS, Action.UPDATE)),
+  GET_INGEST_TOKEN(grant(DataModel.ANALYTICS, Action.READ)),
+  LIST_ACTIVITIES(grant(DataModel.ANALYTICS, Action.READ)),
+  QUERY_METRICS(grant(DataModel.ANALYTICS, Action.READ)),
+  TRACK_ACTIVITIES(new Requirement.IngestToken()),
+  PUSH_METRICS(new Requirement.IngestToken());
 
   @SuppressWarnings("ImmutableEnumChecker") // every Requirement is a record of enums: immutable
   private final Requirement requirement;

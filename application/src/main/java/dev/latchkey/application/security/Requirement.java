@@ -17,6 +17,9 @@ public sealed interface Requirement {
   /** Any authenticated caller, the operator included. */
   record AnyCaller() implements Requirement {}
 
+  /** Only a tenant's ingest token (which opens nothing but these operations). */
+  record IngestToken() implements Requirement {}
+
   /** A tenant principal holding {@code action} on {@code dataModel}. */
   record GrantOn(DataModel dataModel, Action action) implements Requirement {}
 

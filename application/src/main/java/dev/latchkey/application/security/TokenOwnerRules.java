@@ -36,6 +36,7 @@ public final class TokenOwnerRules {
         }
       }
       case Actor.Operator o -> throw new PermissionDeniedException("the operator token is not managed here");
+      case Actor.TenantIngest i -> throw new PermissionDeniedException("the ingest token is not managed here");
     }
   }
 }

@@ -23,6 +23,7 @@ final class ApiAccess {
           .map(user -> user.accountHolder() || roleHasApiAccess(user, roles))
           .orElse(false);
       case Actor.Operator o -> false;
+      case Actor.TenantIngest i -> false;
     };
     if (!has) {
       throw new PermissionDeniedException("you cannot give API access without having it yourself");

@@ -65,6 +65,10 @@ final class AuditDetails {
       case ChangeEvent.RateLimitUpdated e -> d
           .put("requests_per_minute", Long.toString(e.after().value()))
           .put("previous_requests_per_minute", Long.toString(e.before().value()));
+      case ChangeEvent.IngestTokenRotated e -> d
+          .put("prefix", e.prefix())
+          .put("overlap", e.overlap().toString())
+          .put("previous_expire_time", e.previousExpireTime().map(Object::toString).orElse(""));
       case ChangeEvent.ApiTokenDeleted e -> {
         // The target says everything: which token of which owner.
       }

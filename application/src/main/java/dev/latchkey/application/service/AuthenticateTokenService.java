@@ -3,12 +3,14 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.TokenCheck;
 import dev.latchkey.application.port.out.ApiTokenRepository;
+import dev.latchkey.application.port.out.IngestTokenRepository;
 import dev.latchkey.application.port.out.OperatorCredentials;
 import dev.latchkey.application.port.out.PrivateAppRepository;
 import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TokenHasher;
 import dev.latchkey.application.port.out.UserRepository;
+import dev.latchkey.domain.analytics.IngestToken;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.PermissionSet;
 import dev.latchkey.domain.principal.Actor;
@@ -23,11 +25,15 @@ import dev.latchkey.domain.tenant.TenantId;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 
 /** Checks bearer tokens: the first step of every authenticated call. */
 public final class AuthenticateTokenService implements AuthenticateTokenUseCase {
+  /** An ingest token's last use time is written at most this often. */
+  static final java.time.Duration LAST_USE_GRANULARITY = java.time.Duration.ofMinutes(1);
+
   private final TokenHasher hasher;
   private final OperatorCredentials operator;
   private final ApiTokenRepository tokens;
@@ -38,6 +44,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
   private final InstantSource clock;
   private final CredentialCache cache;
   private final TokenLookups lookups;
+  private final IngestTokenRepository ingestTokens;
 
   /** A service whose lookups are bounded only by the connection pool; for tests and tools. */
   public AuthenticateTokenService(
@@ -49,9 +56,10 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       PrivateAppRepository apps,
       TokenUsage usage,
       InstantSource clock,
-      CredentialCache cache) {
+      CredentialCache cache,
+      IngestTokenRepository ingestTokens) {
     this(hasher, operator, tokens, users, roles, apps, usage, clock, cache,
-        new TokenLookups(Integer.MAX_VALUE, java.time.Duration.ZERO));
+        new TokenLookups(Integer.MAX_VALUE, java.time.Duration.ZERO), ingestTokens);
   }
 
   @Inject
@@ -65,8 +73,10 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       TokenUsage usage,
       InstantSource clock,
       CredentialCache cache,
-      TokenLookups lookups) {
+      TokenLookups lookups,
+      IngestTokenRepository ingestTokens) {
     this.hasher = hasher;
+    this.ingestTokens = ingestTokens;
     this.operator = operator;
     this.tokens = tokens;
     this.users = users;
@@ -90,8 +100,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
           ? new TokenCheck.Valid(new Principal.OperatorPrincipal())
           : new TokenCheck.Unknown();
       case PERSONAL, PRIVATE_APP -> checkIssued(secret);
-      // Ingest tokens are accepted only by the ingestion API, which does not exist yet.
-      case TENANT_INGEST -> new TokenCheck.Unknown();
+      case TENANT_INGEST -> checkIngest(secret);
     };
   }
 
@@ -117,6 +126,42 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
     return new TokenCheck.Valid(principal.get());
   }
 
+  /**
+   * An ingest token: looked up every time (bounded and shared like other lookups, but never cached
+   * as valid), so that the end of an overlap or a cut-off rotation applies on the next call.
+   */
+  private TokenCheck checkIngest(TokenSecret secret) {
+    TokenDigest digest = hasher.digest(secret);
+    if (cache.isKnownAbsent(digest)) {
+      return new TokenCheck.Unknown();
+    }
+    long changeStamp = cache.changeStamp();
+    return lookups.lookUp(digest, changeStamp, () -> {
+      Optional<IngestToken> found = ingestTokens.findByDigest(digest);
+      if (found.isEmpty()) {
+        for (TokenDigest previous : hasher.previousDigests(secret)) {
+          found = ingestTokens.findByDigest(previous);
+          if (found.isPresent()) {
+            ingestTokens.rehash(found.get(), digest);
+            break;
+          }
+        }
+      }
+      Instant now = clock.instant();
+      if (found.isEmpty() || !found.get().isLiveAt(now)) {
+        if (found.isEmpty()) {
+          cache.rememberAbsent(digest, changeStamp);
+        }
+        return new TokenCheck.Unknown();
+      }
+      IngestToken token = found.get();
+      if (token.lastUseTime().map(last -> last.isBefore(now.minus(LAST_USE_GRANULARITY))).orElse(true)) {
+        ingestTokens.used(token, now);
+      }
+      return new TokenCheck.Valid(new Principal.IngestPrincipal(token.tenantId(), token.id()));
+    });
+  }
+
   private TokenCheck checkStored(TokenSecret secret, TokenDigest digest, long changeStamp) {
     Optional<ApiToken> found = tokens.findByDigest(digest);
     if (found.isEmpty()) {
@@ -136,6 +181,7 @@ public final class AuthenticateTokenService implements AuthenticateTokenUseCase 
       case Actor.UserRef ref -> checkUser(token, ref);
       case Actor.PrivateAppRef ref -> checkApp(token, ref);
       case Actor.Operator o -> new TokenCheck.Unknown();
+      case Actor.TenantIngest i -> new TokenCheck.Unknown();
     };
   }
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 /** Charges the calls of tenant principals made with their own tokens against the limit in force. */
 public final class ChargeRateLimitService implements ChargeRateLimitUseCase {
+  /** Ingestion calls per minute of each tenant: 100 a second, a few thousand values each. */
+  public static final RequestsPerMinute INGEST_LIMIT = new RequestsPerMinute(6_000);
+
   private final RateLimiter limiter;
   private final EffectiveRateLimits limits;
 
@@ -21,6 +24,10 @@ public final class ChargeRateLimitService implements ChargeRateLimitUseCase {
 
   @Override
   public Optional<RateLimitOutcome> charge(Principal caller) {
+    if (caller instanceof Principal.IngestPrincipal ingest) {
+      // Ingestion has its own budget per tenant, apart from the API calls of its principals.
+      return Optional.of(limiter.tryConsume("tenants/" + ingest.tenantId() + "/ingest", INGEST_LIMIT));
+    }
     if (!(caller instanceof Principal.TenantPrincipal principal) || principal.viaMeans().isPresent()) {
       return Optional.empty();
     }

@@ -41,6 +41,8 @@ public final class IntrospectTokenService extends AuthorizedService<IntrospectTo
       // A tenant's services see only that tenant's tokens: another tenant's token is simply inactive.
       case Principal.TenantPrincipal t -> subject instanceof Principal.TenantPrincipal s
           && s.tenantId().equals(t.tenantId()) ? Optional.of(subject) : Optional.empty();
+      // Never reached (an ingest token opens nothing but ingestion); it learns nothing.
+      case Principal.IngestPrincipal i -> Optional.empty();
     };
   }
 }

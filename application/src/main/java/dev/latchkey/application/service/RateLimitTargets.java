@@ -33,6 +33,7 @@ public final class RateLimitTargets {
         case Actor.PrivateAppRef app -> apps.findById(p.tenantId(), app.id()).isPresent();
         case Actor.UserRef user -> users.findById(p.tenantId(), user.id()).isPresent();
         case Actor.Operator o -> false;
+        case Actor.TenantIngest i -> false;
       };
     };
     if (!exists) {

@@ -57,6 +57,7 @@ public final class TokenOwners {
             : new UserOwner(user, role.apiAccess(), role.grants());
       }
       case Actor.Operator o -> throw new NotFoundException("operator tokens are not managed here");
+      case Actor.TenantIngest i -> throw new NotFoundException("ingest tokens are not managed here");
     };
   }
 }

@@ -2,6 +2,12 @@ package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.in.CreatedTenant;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.service.GetIngestTokenService;
+import dev.latchkey.application.service.ListActivitiesService;
+import dev.latchkey.application.service.PushMetricsService;
+import dev.latchkey.application.service.QueryMetricsService;
+import dev.latchkey.application.service.RotateIngestTokenService;
+import dev.latchkey.application.service.TrackActivitiesService;
 import dev.latchkey.application.service.AuthenticateTokenService;
 import dev.latchkey.application.service.ChangePrivateAppStateService;
 import dev.latchkey.application.service.ChangeRecorder;
@@ -77,6 +83,8 @@ public final class InMemoryPorts {
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemoryRequestLogRepository requestLog = new InMemoryRequestLogRepository();
   public final InMemoryRateLimitRepository rateLimits = new InMemoryRateLimitRepository();
+  public final InMemoryIngestTokenRepository ingestTokens = new InMemoryIngestTokenRepository();
+  public final InMemoryAnalyticsStore analytics = new InMemoryAnalyticsStore();
   /** Announcements of rolled-back transactions are dropped, as PostgreSQL drops their NOTIFY. */
   public final RecordingCredentialChanges credentialChanges = new RecordingCredentialChanges();
   public final FakeTransactions transactions =
@@ -100,7 +108,7 @@ public final class InMemoryPorts {
 
   public AuthenticateTokenService authenticateTokenService() {
     return new AuthenticateTokenService(hasher, operator, tokens, users, roles, privateApps, usage, clock,
-        credentialCache);
+        credentialCache, ingestTokens);
   }
 
   public GetTenantService getTenantService() {
@@ -130,6 +138,30 @@ public final class InMemoryPorts {
 
   public ListDataModelsService listDataModelsService() {
     return new ListDataModelsService();
+  }
+
+  public RotateIngestTokenService rotateIngestTokenService() {
+    return new RotateIngestTokenService(ingestTokens, secrets, hasher, ids, clock, transactions, changeRecorder());
+  }
+
+  public GetIngestTokenService getIngestTokenService() {
+    return new GetIngestTokenService(ingestTokens, clock);
+  }
+
+  public ListActivitiesService listActivitiesService() {
+    return new ListActivitiesService(analytics);
+  }
+
+  public QueryMetricsService queryMetricsService() {
+    return new QueryMetricsService(analytics);
+  }
+
+  public TrackActivitiesService trackActivitiesService() {
+    return new TrackActivitiesService(analytics, transactions, clock);
+  }
+
+  public PushMetricsService pushMetricsService() {
+    return new PushMetricsService(analytics, transactions, clock);
   }
 
   public ChangeRecorder changeRecorder() {

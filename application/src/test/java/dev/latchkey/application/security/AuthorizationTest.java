@@ -22,19 +22,23 @@ class AuthorizationTest {
   private enum Caller {
     OPERATOR,
     TENANT_PRINCIPAL_WITH_EVERY_GRANT,
-    TENANT_PRINCIPAL_WITHOUT_GRANTS;
+    TENANT_PRINCIPAL_WITHOUT_GRANTS,
+    INGEST_TOKEN;
 
     Principal principal() {
       return switch (this) {
         case OPERATOR -> Fixtures.operator();
         case TENANT_PRINCIPAL_WITH_EVERY_GRANT -> Fixtures.tenantPrincipal(Fixtures.anyTenantId(), PermissionSet.all());
         case TENANT_PRINCIPAL_WITHOUT_GRANTS -> Fixtures.tenantPrincipal(Fixtures.anyTenantId(), PermissionSet.none());
+        case INGEST_TOKEN -> new Principal.IngestPrincipal(Fixtures.anyTenantId(), java.util.UUID.randomUUID());
       };
     }
   }
 
   private static final Set<Caller> TENANT_PRINCIPALS =
       EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT, Caller.TENANT_PRINCIPAL_WITHOUT_GRANTS);
+  /** An ingest token opens the ingestion API and nothing else, not even "any caller" operations. */
+  private static final Set<Caller> ANY_BUT_INGEST = EnumSet.complementOf(EnumSet.of(Caller.INGEST_TOKEN));
 
   /** Who may run what. A new operation fails {@link #everyOperationIsInTheTable} until it is added. */
   private static final Map<Operation, Set<Caller>> ALLOWED = Map.ofEntries(
@@ -43,10 +47,10 @@ class AuthorizationTest {
       Map.entry(Operation.LIST_TENANTS, EnumSet.of(Caller.OPERATOR)),
       Map.entry(Operation.GET_RATE_LIMIT, EnumSet.of(Caller.OPERATOR)),
       Map.entry(Operation.UPDATE_RATE_LIMIT, EnumSet.of(Caller.OPERATOR)),
-      Map.entry(Operation.GET_CALLER_IDENTITY, EnumSet.allOf(Caller.class)),
+      Map.entry(Operation.GET_CALLER_IDENTITY, ANY_BUT_INGEST),
       Map.entry(Operation.INTROSPECT_TOKEN, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.CHECK_ACCESS, EnumSet.of(Caller.OPERATOR, Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
-      Map.entry(Operation.LIST_DATA_MODELS, EnumSet.allOf(Caller.class)),
+      Map.entry(Operation.LIST_DATA_MODELS, ANY_BUT_INGEST),
       Map.entry(Operation.CREATE_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.GET_PRIVATE_APP, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.LIST_PRIVATE_APPS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
@@ -74,7 +78,13 @@ class AuthorizationTest {
       // Only the account holder, whatever its grants; see UserUseCasesTest.
       Map.entry(Operation.TRANSFER_ACCOUNT_HOLDER, TENANT_PRINCIPALS),
       Map.entry(Operation.LIST_AUDIT_EVENTS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
-      Map.entry(Operation.LIST_REQUEST_LOGS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)));
+      Map.entry(Operation.LIST_REQUEST_LOGS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.ROTATE_INGEST_TOKEN, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.GET_INGEST_TOKEN, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.LIST_ACTIVITIES, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.QUERY_METRICS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
+      Map.entry(Operation.TRACK_ACTIVITIES, EnumSet.of(Caller.INGEST_TOKEN)),
+      Map.entry(Operation.PUSH_METRICS, EnumSet.of(Caller.INGEST_TOKEN)));
 
   @Test
   void everyOperationIsInTheTable() {

@@ -186,7 +186,7 @@ class UnknownTokensTest {
 
   private AuthenticateTokenService serviceWith(ApiTokenRepository tokens, TokenLookups lookups) {
     return new AuthenticateTokenService(ports.hasher, ports.operator, tokens, ports.users, ports.roles,
-        ports.privateApps, ports.usage, ports.clock, ports.credentialCache, lookups);
+        ports.privateApps, ports.usage, ports.clock, ports.credentialCache, lookups, ports.ingestTokens);
   }
 
   /**

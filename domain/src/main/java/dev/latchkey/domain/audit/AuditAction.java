@@ -19,7 +19,8 @@ public enum AuditAction {
   PRIVATE_APP_DELETED("private_app.deleted"),
   API_TOKEN_CREATED("api_token.created"),
   API_TOKEN_DELETED("api_token.deleted"),
-  RATE_LIMIT_UPDATED("rate_limit.updated");
+  RATE_LIMIT_UPDATED("rate_limit.updated"),
+  INGEST_TOKEN_ROTATED("ingest_token.rotated");
 
   private final String wireName;
 

@@ -456,4 +456,36 @@ public sealed interface ChangeEvent {
       return true;
     }
   }
+
+  /**
+   * A new ingest token for the tenant.
+   *
+   * @param prefix the visible start of the new token
+   * @param previousExpireTime until when the previous token keeps working; empty if there was none
+   *     or it stopped at once
+   */
+  record IngestTokenRotated(String prefix, java.time.Duration overlap, Optional<java.time.Instant> previousExpireTime)
+      implements ChangeEvent {
+    public IngestTokenRotated {
+      Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(overlap, "overlap");
+      Objects.requireNonNull(previousExpireTime, "previousExpireTime");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.INGEST_TOKEN_ROTATED;
+    }
+
+    @Override
+    public String target() {
+      return "ingestToken";
+    }
+
+    /** A previous token cut off at once must stop on every instance: negative caches forget too. */
+    @Override
+    public boolean affectsCredentials() {
+      return true;
+    }
+  }
 }

@@ -29,7 +29,12 @@ public enum DataModel {
       "token_introspection",
       "Token introspection",
       DataModelKind.ADMINISTRATIVE,
-      "Checking other callers' tokens, for services that accept Latchkey tokens.");
+      "Checking other callers' tokens, for services that accept Latchkey tokens."),
+  ANALYTICS(
+      "analytics",
+      "Analytics",
+      DataModelKind.ADMINISTRATIVE,
+      "The tenant's ingest token, and the user activities and custom metrics sent with it.");
 
   private final String apiName;
   private final String displayName;

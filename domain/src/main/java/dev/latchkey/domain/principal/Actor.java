@@ -41,6 +41,17 @@ public sealed interface Actor {
     }
   }
 
+  /**
+   * The holder of a tenant's ingest token: whatever sends analytics with it. It may only ingest; it
+   * owns nothing, changes nothing, and its calls are not in any request log.
+   */
+  record TenantIngest() implements Actor {
+    @Override
+    public String resourceName() {
+      return "ingestToken";
+    }
+  }
+
   /** The installation's operator (holder of the operator token), outside any tenant. */
   record Operator() implements Actor {
     @Override

@@ -21,6 +21,23 @@ public sealed interface Principal {
   }
 
   /**
+   * The holder of a tenant's ingest token: opens the ingestion API of that tenant and nothing else.
+   *
+   * @param tokenId the ingest token used
+   */
+  record IngestPrincipal(TenantId tenantId, java.util.UUID tokenId) implements Principal {
+    public IngestPrincipal {
+      Objects.requireNonNull(tenantId, "tenantId");
+      Objects.requireNonNull(tokenId, "tokenId");
+    }
+
+    @Override
+    public Actor actor() {
+      return new Actor.TenantIngest();
+    }
+  }
+
+  /**
    * A private app or a team member: authenticated by one of its tokens, or (a team member only)
    * acted for by the operator on behalf of a signed-in person.
    *

@@ -43,6 +43,7 @@ public record ApiToken(
       case Actor.UserRef u -> TokenKind.PERSONAL;
       case Actor.PrivateAppRef a -> TokenKind.PRIVATE_APP;
       case Actor.Operator o -> throw new IllegalArgumentException("operator tokens are configured, not issued");
+      case Actor.TenantIngest i -> throw new IllegalArgumentException("ingest tokens are not API tokens");
     };
   }
 

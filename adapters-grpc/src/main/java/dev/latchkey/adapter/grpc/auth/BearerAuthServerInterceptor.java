@@ -3,6 +3,8 @@ package dev.latchkey.adapter.grpc.auth;
 import dev.latchkey.adapter.grpc.error.GrpcErrors;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.TokenCheck;
+import dev.latchkey.application.security.Operation;
+import dev.latchkey.application.security.Requirement;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.error.UnauthenticatedException;
 import dev.latchkey.domain.error.UnavailableException;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BearerAuthServerInterceptor implements ServerInterceptor {
   static final String ONLY_THE_OPERATOR = "only the operator token may act for a user";
+  static final String ONLY_INGESTION = "an ingest token opens IngestService and nothing else";
+  static final String NEEDS_INGESTION = "this call needs the tenant's ingest token";
 
   private static final Logger log = LoggerFactory.getLogger(BearerAuthServerInterceptor.class);
 
@@ -101,11 +105,25 @@ public final class BearerAuthServerInterceptor implements ServerInterceptor {
       caller = actedFor;
     }
 
-    if (RpcPermissions.operationOf(call.getMethodDescriptor().getFullMethodName()).isEmpty()) {
+    Optional<Operation> operation = RpcPermissions.operationOf(call.getMethodDescriptor().getFullMethodName());
+    if (operation.isEmpty()) {
       // Deny by default: an RPC missing from the permission table never runs. Checked after
       // authentication so that an anonymous caller learns nothing about which methods exist.
       return admitThenRefuse(call, headers, next, caller,
           Status.PERMISSION_DENIED.withDescription("this method is not available"));
+    }
+    if (caller instanceof Principal.IngestPrincipal ingest
+        && !(operation.get().requirement() instanceof Requirement.IngestToken)) {
+      // A leaked ingest token must not reach anything else; someone trying is worth a log line.
+      refusals.refused(call.getMethodDescriptor().getFullMethodName(),
+          call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
+          "ingest token of tenants/" + ingest.tenantId() + " used outside IngestService");
+      return admitThenRefuse(call, headers, next, caller, Status.PERMISSION_DENIED.withDescription(ONLY_INGESTION));
+    }
+    if (operation.get().requirement() instanceof Requirement.IngestToken
+        && !(caller instanceof Principal.IngestPrincipal)) {
+      // Refused before the payload of up to 5,000 items is even read.
+      return admitThenRefuse(call, headers, next, caller, Status.PERMISSION_DENIED.withDescription(NEEDS_INGESTION));
     }
     return Contexts.interceptCall(Context.current().withValue(CallPrincipal.AUTHENTICATED, caller), call, headers,
         next);

@@ -1,10 +1,12 @@
 package dev.latchkey.adapter.grpc.auth;
 
 import dev.latchkey.application.security.Operation;
+import dev.latchkey.proto.v1.AnalyticsServiceGrpc;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
 import dev.latchkey.proto.v1.AuditServiceGrpc;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.DataModelServiceGrpc;
+import dev.latchkey.proto.v1.IngestServiceGrpc;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
@@ -62,7 +64,13 @@ public final class RpcPermissions {
       entry(UserServiceGrpc.getDeleteUserMethod(), Operation.DELETE_USER),
       entry(UserServiceGrpc.getTransferAccountHolderMethod(), Operation.TRANSFER_ACCOUNT_HOLDER),
       entry(AuditServiceGrpc.getListAuditEventsMethod(), Operation.LIST_AUDIT_EVENTS),
-      entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS));
+      entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS),
+      entry(AnalyticsServiceGrpc.getRotateIngestTokenMethod(), Operation.ROTATE_INGEST_TOKEN),
+      entry(AnalyticsServiceGrpc.getGetIngestTokenMethod(), Operation.GET_INGEST_TOKEN),
+      entry(AnalyticsServiceGrpc.getListActivitiesMethod(), Operation.LIST_ACTIVITIES),
+      entry(AnalyticsServiceGrpc.getQueryMetricsMethod(), Operation.QUERY_METRICS),
+      entry(IngestServiceGrpc.getTrackActivitiesMethod(), Operation.TRACK_ACTIVITIES),
+      entry(IngestServiceGrpc.getPushMetricsMethod(), Operation.PUSH_METRICS));
 
   private RpcPermissions() {}
 

@@ -91,9 +91,12 @@ public final class RateLimitServerInterceptor implements ServerInterceptor {
   }
 
   private static String subject(Principal caller) {
-    return caller instanceof Principal.TenantPrincipal p
-        ? "tenants/" + p.tenantId() + "/" + p.actor().resourceName()
-        : caller.actor().resourceName();
+    return switch (caller) {
+      case Principal.TenantPrincipal p -> "tenants/" + p.tenantId() + "/" + p.actor().resourceName();
+      // The tenant's ingestion budget, apart from its principals' API budgets.
+      case Principal.IngestPrincipal i -> "tenants/" + i.tenantId() + "/ingest";
+      case Principal.OperatorPrincipal o -> o.actor().resourceName();
+    };
   }
 
   /** Adds the budget to the response headers, or to the trailers of a response without headers. */

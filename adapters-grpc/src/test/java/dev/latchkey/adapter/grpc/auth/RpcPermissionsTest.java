@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.latchkey.adapter.grpc.support.InProcessApi;
+import dev.latchkey.proto.v1.AnalyticsProto;
+import dev.latchkey.proto.v1.AnalyticsServiceGrpc;
+import dev.latchkey.proto.v1.IngestServiceGrpc;
 import dev.latchkey.proto.v1.ApiTokenProto;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
 import dev.latchkey.proto.v1.AuditProto;
@@ -45,14 +48,16 @@ class RpcPermissionsTest {
       RequestLogServiceGrpc.getServiceDescriptor(),
       RoleServiceGrpc.getServiceDescriptor(),
       UserServiceGrpc.getServiceDescriptor(),
-      RateLimitServiceGrpc.getServiceDescriptor());
+      RateLimitServiceGrpc.getServiceDescriptor(),
+      AnalyticsServiceGrpc.getServiceDescriptor(),
+      IngestServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
       AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor(),
-      RateLimitProto.getDescriptor());
+      RateLimitProto.getDescriptor(), AnalyticsProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {

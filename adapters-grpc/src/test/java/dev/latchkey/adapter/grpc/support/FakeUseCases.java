@@ -1,6 +1,16 @@
 package dev.latchkey.adapter.grpc.support;
 
 import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.port.in.GetIngestTokenUseCase;
+import dev.latchkey.application.port.in.IssuedIngestToken;
+import dev.latchkey.application.port.in.ListActivitiesUseCase;
+import dev.latchkey.application.port.in.PushMetricsUseCase;
+import dev.latchkey.application.port.in.QueryMetricsUseCase;
+import dev.latchkey.application.port.in.RotateIngestTokenUseCase;
+import dev.latchkey.application.port.in.TrackActivitiesUseCase;
+import dev.latchkey.domain.analytics.IngestOutcome;
+import dev.latchkey.domain.analytics.IngestToken;
+import dev.latchkey.domain.analytics.IngestTokenView;
 import dev.latchkey.application.port.in.AccessDecision;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
 import dev.latchkey.application.port.in.CallerIdentity;
@@ -67,6 +77,7 @@ import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.token.IssuedToken;
 import dev.latchkey.domain.token.TokenDigest;
+import dev.latchkey.domain.token.TokenKind;
 import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
@@ -77,6 +88,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 
 /**
  * Scripted stand-ins for the use cases the gRPC adapter calls. They record what reached them, so a
@@ -512,6 +524,54 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
     return (caller, q) -> {
       enter(seen(caller, q));
       return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public RotateIngestTokenUseCase rotateIngestTokenUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      TokenSecret secret = TestValues.token(TokenKind.TENANT_INGEST);
+      return new IssuedIngestToken(new IngestTokenView(ingestToken(secret), Optional.empty()), secret);
+    };
+  }
+
+  public GetIngestTokenUseCase getIngestTokenUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new IngestTokenView(ingestToken(TestValues.token(TokenKind.TENANT_INGEST)), Optional.empty());
+    };
+  }
+
+  private static IngestToken ingestToken(TokenSecret secret) {
+    return new IngestToken(TestValues.tenantId(), UUID.randomUUID(), secret.displayPrefix(),
+        new TokenDigest("k1", new byte[32]), Instant.EPOCH, Optional.empty(), Optional.empty());
+  }
+
+  public ListActivitiesUseCase listActivitiesUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public QueryMetricsUseCase queryMetricsUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return List.of();
+    };
+  }
+
+  public TrackActivitiesUseCase trackActivitiesUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return new IngestOutcome(c.items().size(), c.malformed());
+    };
+  }
+
+  public PushMetricsUseCase pushMetricsUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return new IngestOutcome(c.items().size(), c.malformed());
     };
   }
 

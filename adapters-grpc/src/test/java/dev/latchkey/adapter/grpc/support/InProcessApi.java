@@ -7,6 +7,8 @@ import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
+import dev.latchkey.adapter.grpc.AnalyticsGrpcService;
+import dev.latchkey.adapter.grpc.IngestGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
@@ -99,6 +101,9 @@ public final class InProcessApi implements AutoCloseable {
         .addService(new AuditGrpcService(useCases.listAuditEventsUseCase()))
         .addService(new RequestLogGrpcService(useCases.listRequestLogsUseCase()))
         .addService(new RateLimitGrpcService(useCases.getRateLimitUseCase(), useCases.updateRateLimitUseCase()))
+        .addService(new AnalyticsGrpcService(useCases.rotateIngestTokenUseCase(), useCases.getIngestTokenUseCase(),
+            useCases.listActivitiesUseCase(), useCases.queryMetricsUseCase()))
+        .addService(new IngestGrpcService(useCases.trackActivitiesUseCase(), useCases.pushMetricsUseCase()))
         .addService(bytesService(HEALTH_CHECK, healthChecks))
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.

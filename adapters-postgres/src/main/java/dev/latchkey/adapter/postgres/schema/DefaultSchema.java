@@ -4,9 +4,13 @@
 package dev.latchkey.adapter.postgres.schema;
 
 
+import dev.latchkey.adapter.postgres.schema.tables.Activity;
+import dev.latchkey.adapter.postgres.schema.tables.AnalyticsRetention;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
+import dev.latchkey.adapter.postgres.schema.tables.MetricHour;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
@@ -17,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Catalog;
+import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SchemaImpl;
@@ -36,6 +41,16 @@ public class DefaultSchema extends SchemaImpl {
     public static final DefaultSchema DEFAULT_SCHEMA = new DefaultSchema();
 
     /**
+     * The table <code>activity</code>.
+     */
+    public final Activity ACTIVITY = Activity.ACTIVITY;
+
+    /**
+     * The table <code>analytics_retention</code>.
+     */
+    public final AnalyticsRetention ANALYTICS_RETENTION = AnalyticsRetention.ANALYTICS_RETENTION;
+
+    /**
      * The table <code>api_token</code>.
      */
     public final ApiToken API_TOKEN = ApiToken.API_TOKEN;
@@ -49,6 +64,16 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>audit_event</code>.
      */
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>ingest_token</code>.
+     */
+    public final IngestToken INGEST_TOKEN = IngestToken.INGEST_TOKEN;
+
+    /**
+     * The table <code>metric_hour</code>.
+     */
+    public final MetricHour METRIC_HOUR = MetricHour.METRIC_HOUR;
 
     /**
      * The table <code>private_app</code>.
@@ -89,11 +114,22 @@ public class DefaultSchema extends SchemaImpl {
     }
 
     @Override
+    public final List<Sequence<?>> getSequences() {
+        return Arrays.asList(
+            Sequences.ACTIVITY_SEQ
+        );
+    }
+
+    @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            Activity.ACTIVITY,
+            AnalyticsRetention.ANALYTICS_RETENTION,
             ApiToken.API_TOKEN,
             AppUser.APP_USER,
             AuditEvent.AUDIT_EVENT,
+            IngestToken.INGEST_TOKEN,
+            MetricHour.METRIC_HOUR,
             PrivateApp.PRIVATE_APP,
             RateLimit.RATE_LIMIT,
             RequestLog.REQUEST_LOG,

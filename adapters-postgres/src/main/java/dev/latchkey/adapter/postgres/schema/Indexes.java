@@ -4,9 +4,11 @@
 package dev.latchkey.adapter.postgres.schema;
 
 
+import dev.latchkey.adapter.postgres.schema.tables.Activity;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 
@@ -26,6 +28,10 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index ACTIVITY_ACTION_IDX = Internal.createIndex(DSL.name("activity_action_idx"), Activity.ACTIVITY, new OrderField[] { Activity.ACTIVITY.TENANT_ID, Activity.ACTIVITY.ACTION, Activity.ACTIVITY.TIME.desc(), Activity.ACTIVITY.SEQ.desc() }, false);
+    public static final Index ACTIVITY_COMPANY_IDX = Internal.createIndex(DSL.name("activity_company_idx"), Activity.ACTIVITY, new OrderField[] { Activity.ACTIVITY.TENANT_ID, Activity.ACTIVITY.COMPANY_EXTERNAL_ID, Activity.ACTIVITY.TIME.desc(), Activity.ACTIVITY.SEQ.desc() }, false);
+    public static final Index ACTIVITY_END_USER_IDX = Internal.createIndex(DSL.name("activity_end_user_idx"), Activity.ACTIVITY, new OrderField[] { Activity.ACTIVITY.TENANT_ID, Activity.ACTIVITY.END_USER_EXTERNAL_ID, Activity.ACTIVITY.TIME.desc(), Activity.ACTIVITY.SEQ.desc() }, false);
+    public static final Index ACTIVITY_TENANT_IDX = Internal.createIndex(DSL.name("activity_tenant_idx"), Activity.ACTIVITY, new OrderField[] { Activity.ACTIVITY.TENANT_ID, Activity.ACTIVITY.TIME.desc(), Activity.ACTIVITY.SEQ.desc() }, false);
     public static final Index API_TOKEN_DIGEST_KEY = Internal.createIndex(DSL.name("api_token_digest_key"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.DIGEST }, true);
     public static final Index API_TOKEN_ID_KEY = Internal.createIndex(DSL.name("api_token_id_key"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.ID }, true);
     public static final Index API_TOKEN_OWNER_IDX = Internal.createIndex(DSL.name("api_token_owner_idx"), ApiToken.API_TOKEN, new OrderField[] { ApiToken.API_TOKEN.TENANT_ID, ApiToken.API_TOKEN.OWNER_TYPE, ApiToken.API_TOKEN.OWNER_ID, ApiToken.API_TOKEN.ID.desc() }, false);
@@ -35,6 +41,8 @@ public class Indexes {
     public static final Index APP_USER_STATE_IDX = Internal.createIndex(DSL.name("app_user_state_idx"), AppUser.APP_USER, new OrderField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.STATE, AppUser.APP_USER.ID }, false);
     public static final Index AUDIT_EVENT_TARGET_IDX = Internal.createIndex(DSL.name("audit_event_target_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TARGET, AuditEvent.AUDIT_EVENT.ID }, false);
     public static final Index AUDIT_EVENT_TIME_IDX = Internal.createIndex(DSL.name("audit_event_time_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TIME.desc(), AuditEvent.AUDIT_EVENT.ID.desc() }, false);
+    public static final Index INGEST_TOKEN_CURRENT_KEY = Internal.createIndex(DSL.name("ingest_token_current_key"), IngestToken.INGEST_TOKEN, new OrderField[] { IngestToken.INGEST_TOKEN.TENANT_ID }, true);
+    public static final Index INGEST_TOKEN_DIGEST_KEY = Internal.createIndex(DSL.name("ingest_token_digest_key"), IngestToken.INGEST_TOKEN, new OrderField[] { IngestToken.INGEST_TOKEN.DIGEST }, true);
     public static final Index PRIVATE_APP_LIST_IDX = Internal.createIndex(DSL.name("private_app_list_idx"), PrivateApp.PRIVATE_APP, new OrderField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID.desc() }, false);
     public static final Index REQUEST_LOG_PRINCIPAL_IDX = Internal.createIndex(DSL.name("request_log_principal_idx"), RequestLog.REQUEST_LOG, new OrderField[] { RequestLog.REQUEST_LOG.TENANT_ID, RequestLog.REQUEST_LOG.PRINCIPAL_TYPE, RequestLog.REQUEST_LOG.PRINCIPAL_ID, RequestLog.REQUEST_LOG.ID.desc() }, false);
 }

@@ -4,17 +4,25 @@
 package dev.latchkey.adapter.postgres.schema;
 
 
+import dev.latchkey.adapter.postgres.schema.tables.Activity;
+import dev.latchkey.adapter.postgres.schema.tables.AnalyticsRetention;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
+import dev.latchkey.adapter.postgres.schema.tables.MetricHour;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
+import dev.latchkey.adapter.postgres.schema.tables.records.ActivityRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.AnalyticsRetentionRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.ApiTokenRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AppUserRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AuditEventRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.IngestTokenRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.MetricHourRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.PrivateAppRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RateLimitRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
@@ -40,9 +48,13 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<ActivityRecord> ACTIVITY_PKEY = Internal.createUniqueKey(Activity.ACTIVITY, DSL.name("activity_pkey"), new TableField[] { Activity.ACTIVITY.TIME, Activity.ACTIVITY.SEQ }, true);
+    public static final UniqueKey<AnalyticsRetentionRecord> ANALYTICS_RETENTION_PKEY = Internal.createUniqueKey(AnalyticsRetention.ANALYTICS_RETENTION, DSL.name("analytics_retention_pkey"), new TableField[] { AnalyticsRetention.ANALYTICS_RETENTION.TENANT_ID }, true);
     public static final UniqueKey<ApiTokenRecord> API_TOKEN_PKEY = Internal.createUniqueKey(ApiToken.API_TOKEN, DSL.name("api_token_pkey"), new TableField[] { ApiToken.API_TOKEN.TENANT_ID, ApiToken.API_TOKEN.ID }, true);
     public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ID }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.ID }, true);
+    public static final UniqueKey<IngestTokenRecord> INGEST_TOKEN_PKEY = Internal.createUniqueKey(IngestToken.INGEST_TOKEN, DSL.name("ingest_token_pkey"), new TableField[] { IngestToken.INGEST_TOKEN.TENANT_ID, IngestToken.INGEST_TOKEN.ID }, true);
+    public static final UniqueKey<MetricHourRecord> METRIC_HOUR_PKEY = Internal.createUniqueKey(MetricHour.METRIC_HOUR, DSL.name("metric_hour_pkey"), new TableField[] { MetricHour.METRIC_HOUR.TENANT_ID, MetricHour.METRIC_HOUR.METRIC, MetricHour.METRIC_HOUR.COMPANY_EXTERNAL_ID, MetricHour.METRIC_HOUR.HOUR }, true);
     public static final UniqueKey<PrivateAppRecord> PRIVATE_APP_PKEY = Internal.createUniqueKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_pkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID }, true);
     public static final UniqueKey<RateLimitRecord> RATE_LIMIT_PKEY = Internal.createUniqueKey(RateLimit.RATE_LIMIT, DSL.name("rate_limit_pkey"), new TableField[] { RateLimit.RATE_LIMIT.TENANT_ID, RateLimit.RATE_LIMIT.PRINCIPAL_TYPE, RateLimit.RATE_LIMIT.PRINCIPAL_ID }, true);
     public static final UniqueKey<RequestLogRecord> REQUEST_LOG_PKEY = Internal.createUniqueKey(RequestLog.REQUEST_LOG, DSL.name("request_log_pkey"), new TableField[] { RequestLog.REQUEST_LOG.TIME, RequestLog.REQUEST_LOG.ID }, true);
@@ -53,10 +65,12 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<AnalyticsRetentionRecord, TenantRecord> ANALYTICS_RETENTION__ANALYTICS_RETENTION_TENANT_ID_FKEY = Internal.createForeignKey(AnalyticsRetention.ANALYTICS_RETENTION, DSL.name("analytics_retention_tenant_id_fkey"), new TableField[] { AnalyticsRetention.ANALYTICS_RETENTION.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ApiTokenRecord, TenantRecord> API_TOKEN__API_TOKEN_TENANT_ID_FKEY = Internal.createForeignKey(ApiToken.API_TOKEN, DSL.name("api_token_tenant_id_fkey"), new TableField[] { ApiToken.API_TOKEN.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AppUserRecord, TenantRecord> APP_USER__APP_USER_TENANT_ID_FKEY = Internal.createForeignKey(AppUser.APP_USER, DSL.name("app_user_tenant_id_fkey"), new TableField[] { AppUser.APP_USER.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AppUserRecord, RoleRecord> APP_USER__APP_USER_TENANT_ID_ROLE_ID_FKEY = Internal.createForeignKey(AppUser.APP_USER, DSL.name("app_user_tenant_id_role_id_fkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ROLE_ID }, Keys.ROLE_PKEY, new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, TenantRecord> AUDIT_EVENT__AUDIT_EVENT_TENANT_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_tenant_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<IngestTokenRecord, TenantRecord> INGEST_TOKEN__INGEST_TOKEN_TENANT_ID_FKEY = Internal.createForeignKey(IngestToken.INGEST_TOKEN, DSL.name("ingest_token_tenant_id_fkey"), new TableField[] { IngestToken.INGEST_TOKEN.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PrivateAppRecord, TenantRecord> PRIVATE_APP__PRIVATE_APP_TENANT_ID_FKEY = Internal.createForeignKey(PrivateApp.PRIVATE_APP, DSL.name("private_app_tenant_id_fkey"), new TableField[] { PrivateApp.PRIVATE_APP.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RateLimitRecord, TenantRecord> RATE_LIMIT__RATE_LIMIT_TENANT_ID_FKEY = Internal.createForeignKey(RateLimit.RATE_LIMIT, DSL.name("rate_limit_tenant_id_fkey"), new TableField[] { RateLimit.RATE_LIMIT.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RoleRecord, TenantRecord> ROLE__ROLE_TENANT_ID_FKEY = Internal.createForeignKey(Role.ROLE, DSL.name("role_tenant_id_fkey"), new TableField[] { Role.ROLE.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);

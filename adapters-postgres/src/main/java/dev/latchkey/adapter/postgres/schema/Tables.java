@@ -4,9 +4,13 @@
 package dev.latchkey.adapter.postgres.schema;
 
 
+import dev.latchkey.adapter.postgres.schema.tables.Activity;
+import dev.latchkey.adapter.postgres.schema.tables.AnalyticsRetention;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
+import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
+import dev.latchkey.adapter.postgres.schema.tables.MetricHour;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
@@ -19,6 +23,16 @@ import dev.latchkey.adapter.postgres.schema.tables.Tenant;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
+
+    /**
+     * The table <code>activity</code>.
+     */
+    public static final Activity ACTIVITY = Activity.ACTIVITY;
+
+    /**
+     * The table <code>analytics_retention</code>.
+     */
+    public static final AnalyticsRetention ANALYTICS_RETENTION = AnalyticsRetention.ANALYTICS_RETENTION;
 
     /**
      * The table <code>api_token</code>.
@@ -34,6 +48,16 @@ public class Tables {
      * The table <code>audit_event</code>.
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>ingest_token</code>.
+     */
+    public static final IngestToken INGEST_TOKEN = IngestToken.INGEST_TOKEN;
+
+    /**
+     * The table <code>metric_hour</code>.
+     */
+    public static final MetricHour METRIC_HOUR = MetricHour.METRIC_HOUR;
 
     /**
      * The table <code>private_app</code>.

@@ -33,6 +33,10 @@ public record CallerIdentity(
       case Principal.OperatorPrincipal o ->
           new CallerIdentity(
               o.actor().resourceName(), "Operator", Optional.empty(), PermissionSet.none(), Optional.empty());
+      case Principal.IngestPrincipal i ->
+          new CallerIdentity(
+              i.actor().resourceName(), "Ingest token", Optional.of(i.tenantId()), PermissionSet.none(),
+              Optional.empty());
       case Principal.TenantPrincipal p ->
           new CallerIdentity(
               p.actor().resourceName(),

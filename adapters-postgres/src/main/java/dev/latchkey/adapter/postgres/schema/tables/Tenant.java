@@ -6,9 +6,11 @@ package dev.latchkey.adapter.postgres.schema.tables;
 
 import dev.latchkey.adapter.postgres.schema.DefaultSchema;
 import dev.latchkey.adapter.postgres.schema.Keys;
+import dev.latchkey.adapter.postgres.schema.tables.AnalyticsRetention.AnalyticsRetentionPath;
 import dev.latchkey.adapter.postgres.schema.tables.ApiToken.ApiTokenPath;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser.AppUserPath;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent.AuditEventPath;
+import dev.latchkey.adapter.postgres.schema.tables.IngestToken.IngestTokenPath;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp.PrivateAppPath;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit.RateLimitPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
@@ -157,6 +159,19 @@ public class Tenant extends TableImpl<TenantRecord> {
         return Keys.TENANT_PKEY;
     }
 
+    private transient AnalyticsRetentionPath _analyticsRetention;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>analytics_retention</code> table
+     */
+    public AnalyticsRetentionPath analyticsRetention() {
+        if (_analyticsRetention == null)
+            _analyticsRetention = new AnalyticsRetentionPath(this, null, Keys.ANALYTICS_RETENTION__ANALYTICS_RETENTION_TENANT_ID_FKEY.getInverseKey());
+
+        return _analyticsRetention;
+    }
+
     private transient ApiTokenPath _apiToken;
 
     /**
@@ -191,6 +206,18 @@ public class Tenant extends TableImpl<TenantRecord> {
             _auditEvent = new AuditEventPath(this, null, Keys.AUDIT_EVENT__AUDIT_EVENT_TENANT_ID_FKEY.getInverseKey());
 
         return _auditEvent;
+    }
+
+    private transient IngestTokenPath _ingestToken;
+
+    /**
+     * Get the implicit to-many join path to the <code>ingest_token</code> table
+     */
+    public IngestTokenPath ingestToken() {
+        if (_ingestToken == null)
+            _ingestToken = new IngestTokenPath(this, null, Keys.INGEST_TOKEN__INGEST_TOKEN_TENANT_ID_FKEY.getInverseKey());
+
+        return _ingestToken;
     }
 
     private transient PrivateAppPath _privateApp;
