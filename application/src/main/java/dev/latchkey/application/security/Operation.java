@@ -53,7 +53,15 @@ public enum Operation {
   TRANSFER_ACCOUNT_HOLDER(new Requirement.AnyTenantPrincipal()),
 
   LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
-  LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ));
+  LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ)),
+
+  CREATE_RECORD(onRecordModel(Action.CREATE)),
+  GET_RECORD(onRecordModel(Action.READ)),
+  LIST_RECORDS(onRecordModel(Action.READ)),
+  UPDATE_RECORD(onRecordModel(Action.UPDATE)),
+  DELETE_RECORD(onRecordModel(Action.DELETE)),
+  BATCH_UPSERT_RECORDS(onRecordModel(Action.CREATE, Action.UPDATE)),
+  LIST_RECORD_REVISIONS(onRecordModel(Action.READ));
 
   @SuppressWarnings("ImmutableEnumChecker") // every Requirement is a record of enums: immutable
   private final Requirement requirement;
@@ -64,6 +72,10 @@ public enum Operation {
 
   public Requirement requirement() {
     return requirement;
+  }
+
+  private static Requirement onRecordModel(Action... actions) {
+    return new Requirement.GrantOnRecordModel(java.util.List.of(actions));
   }
 
   private static Requirement grant(DataModel model, Action action) {

@@ -19,7 +19,11 @@ public enum AuditAction {
   PRIVATE_APP_DELETED("private_app.deleted"),
   API_TOKEN_CREATED("api_token.created"),
   API_TOKEN_DELETED("api_token.deleted"),
-  RATE_LIMIT_UPDATED("rate_limit.updated");
+  RATE_LIMIT_UPDATED("rate_limit.updated"),
+  /** Record changes go to each record's revision history, not to the audit trail; see ChangeEvent. */
+  RECORD_CREATED("record.created"),
+  RECORD_UPDATED("record.updated"),
+  RECORD_DELETED("record.deleted");
 
   private final String wireName;
 

@@ -9,6 +9,9 @@ import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
+import dev.latchkey.adapter.postgres.schema.tables.Record;
+import dev.latchkey.adapter.postgres.schema.tables.RecordClock;
+import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -61,6 +64,21 @@ public class DefaultSchema extends SchemaImpl {
     public final RateLimit RATE_LIMIT = RateLimit.RATE_LIMIT;
 
     /**
+     * The table <code>record</code>.
+     */
+    public final Record RECORD = Record.RECORD;
+
+    /**
+     * The table <code>record_clock</code>.
+     */
+    public final RecordClock RECORD_CLOCK = RecordClock.RECORD_CLOCK;
+
+    /**
+     * The table <code>record_revision</code>.
+     */
+    public final RecordRevision RECORD_REVISION = RecordRevision.RECORD_REVISION;
+
+    /**
      * The table <code>request_log</code>.
      */
     public final RequestLog REQUEST_LOG = RequestLog.REQUEST_LOG;
@@ -96,6 +114,9 @@ public class DefaultSchema extends SchemaImpl {
             AuditEvent.AUDIT_EVENT,
             PrivateApp.PRIVATE_APP,
             RateLimit.RATE_LIMIT,
+            Record.RECORD,
+            RecordClock.RECORD_CLOCK,
+            RecordRevision.RECORD_REVISION,
             RequestLog.REQUEST_LOG,
             Role.ROLE,
             Tenant.TENANT

@@ -8,6 +8,7 @@ import dev.latchkey.adapter.postgres.schema.tables.ApiToken;
 import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.Record;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 
 import org.jooq.Index;
@@ -36,5 +37,6 @@ public class Indexes {
     public static final Index AUDIT_EVENT_TARGET_IDX = Internal.createIndex(DSL.name("audit_event_target_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TARGET, AuditEvent.AUDIT_EVENT.ID }, false);
     public static final Index AUDIT_EVENT_TIME_IDX = Internal.createIndex(DSL.name("audit_event_time_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.TENANT_ID, AuditEvent.AUDIT_EVENT.TIME.desc(), AuditEvent.AUDIT_EVENT.ID.desc() }, false);
     public static final Index PRIVATE_APP_LIST_IDX = Internal.createIndex(DSL.name("private_app_list_idx"), PrivateApp.PRIVATE_APP, new OrderField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID.desc() }, false);
+    public static final Index RECORD_CHANGE_ORDER_IDX = Internal.createIndex(DSL.name("record_change_order_idx"), Record.RECORD, new OrderField[] { Record.RECORD.TENANT_ID, Record.RECORD.DATA_MODEL, Record.RECORD.UPDATE_TIME, Record.RECORD.SEQUENCE }, false);
     public static final Index REQUEST_LOG_PRINCIPAL_IDX = Internal.createIndex(DSL.name("request_log_principal_idx"), RequestLog.REQUEST_LOG, new OrderField[] { RequestLog.REQUEST_LOG.TENANT_ID, RequestLog.REQUEST_LOG.PRINCIPAL_TYPE, RequestLog.REQUEST_LOG.PRINCIPAL_ID, RequestLog.REQUEST_LOG.ID.desc() }, false);
 }
