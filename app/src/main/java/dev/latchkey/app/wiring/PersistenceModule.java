@@ -9,6 +9,7 @@ import dev.latchkey.adapter.postgres.JooqApiTokenRepository;
 import dev.latchkey.adapter.postgres.JooqAuditLog;
 import dev.latchkey.adapter.postgres.JooqPrivateAppRepository;
 import dev.latchkey.adapter.postgres.JooqRequestLogRepository;
+import dev.latchkey.adapter.postgres.JooqRecordRepository;
 import dev.latchkey.adapter.postgres.JooqRoleRepository;
 import dev.latchkey.adapter.postgres.JooqTenantRepository;
 import dev.latchkey.adapter.postgres.JooqTransactions;
@@ -26,6 +27,7 @@ import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.TokenLookups;
+import dev.latchkey.application.port.out.RecordRepository;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.Transactions;
@@ -60,6 +62,9 @@ public interface PersistenceModule {
 
   @Binds
   RoleRepository roles(JooqRoleRepository impl);
+
+  @Binds
+  RecordRepository records(JooqRecordRepository impl);
 
   @Binds
   UserRepository users(JooqUserRepository impl);

@@ -7,6 +7,7 @@ import dev.latchkey.proto.v1.AuthServiceGrpc;
 import dev.latchkey.proto.v1.DataModelServiceGrpc;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
@@ -62,7 +63,14 @@ public final class RpcPermissions {
       entry(UserServiceGrpc.getDeleteUserMethod(), Operation.DELETE_USER),
       entry(UserServiceGrpc.getTransferAccountHolderMethod(), Operation.TRANSFER_ACCOUNT_HOLDER),
       entry(AuditServiceGrpc.getListAuditEventsMethod(), Operation.LIST_AUDIT_EVENTS),
-      entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS));
+      entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS),
+      entry(RecordServiceGrpc.getCreateRecordMethod(), Operation.CREATE_RECORD),
+      entry(RecordServiceGrpc.getGetRecordMethod(), Operation.GET_RECORD),
+      entry(RecordServiceGrpc.getListRecordsMethod(), Operation.LIST_RECORDS),
+      entry(RecordServiceGrpc.getUpdateRecordMethod(), Operation.UPDATE_RECORD),
+      entry(RecordServiceGrpc.getDeleteRecordMethod(), Operation.DELETE_RECORD),
+      entry(RecordServiceGrpc.getBatchUpsertRecordsMethod(), Operation.BATCH_UPSERT_RECORDS),
+      entry(RecordServiceGrpc.getListRecordRevisionsMethod(), Operation.LIST_RECORD_REVISIONS));
 
   private RpcPermissions() {}
 

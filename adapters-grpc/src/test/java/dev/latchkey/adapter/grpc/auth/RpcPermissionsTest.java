@@ -17,6 +17,8 @@ import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogProto;
 import dev.latchkey.proto.v1.RateLimitProto;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
+import dev.latchkey.proto.v1.RecordProto;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleProto;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
@@ -45,14 +47,15 @@ class RpcPermissionsTest {
       RequestLogServiceGrpc.getServiceDescriptor(),
       RoleServiceGrpc.getServiceDescriptor(),
       UserServiceGrpc.getServiceDescriptor(),
-      RateLimitServiceGrpc.getServiceDescriptor());
+      RateLimitServiceGrpc.getServiceDescriptor(),
+      RecordServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
       AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor(),
-      RateLimitProto.getDescriptor());
+      RateLimitProto.getDescriptor(), RecordProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {

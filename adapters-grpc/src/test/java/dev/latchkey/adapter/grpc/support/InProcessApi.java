@@ -7,6 +7,7 @@ import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
+import dev.latchkey.adapter.grpc.RecordGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
@@ -96,6 +97,9 @@ public final class InProcessApi implements AutoCloseable {
             useCases.changePrivateAppStateUseCase(), useCases.deletePrivateAppUseCase()))
         .addService(new ApiTokenGrpcService(useCases.createApiTokenUseCase(), useCases.getApiTokenUseCase(),
             useCases.listApiTokensUseCase(), useCases.deleteApiTokenUseCase()))
+        .addService(new RecordGrpcService(useCases.createRecordUseCase(), useCases.getRecordUseCase(),
+            useCases.listRecordsUseCase(), useCases.updateRecordUseCase(), useCases.deleteRecordUseCase(),
+            useCases.batchUpsertRecordsUseCase(), useCases.listRecordRevisionsUseCase()))
         .addService(new AuditGrpcService(useCases.listAuditEventsUseCase()))
         .addService(new RequestLogGrpcService(useCases.listRequestLogsUseCase()))
         .addService(new RateLimitGrpcService(useCases.getRateLimitUseCase(), useCases.updateRateLimitUseCase()))
