@@ -152,10 +152,10 @@ class RecordsEndToEndTest {
     assertThat(history).hasSize(2);
     assertThat(history.get(0).getActor()).isEqualTo(app.getName());
     assertThat(history.get(0).getToken()).startsWith(app.getName() + "/tokens/");
-    assertThat(history.get(0).getVia()).isEmpty();
+    assertThat(history.get(0).getMeans()).isEmpty();
     assertThat(history.get(1).getActor()).isEqualTo(owner);
     assertThat(history.get(1).getToken()).isEmpty();
-    assertThat(history.get(1).getVia()).isEqualTo("operator");
+    assertThat(history.get(1).getMeans()).isEqualTo("operator");
     // The operator on its own holds no records: it acts for a person or not at all.
     assertCode(Status.Code.PERMISSION_DENIED, () -> records(latchkey.operatorToken())
         .getRecord(GetRecordRequest.newBuilder().setName(made.getName()).build()));

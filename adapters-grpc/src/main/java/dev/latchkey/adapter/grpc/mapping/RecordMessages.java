@@ -172,7 +172,7 @@ public final class RecordMessages {
         .setTime(ProtoMapper.timestamp(r.time()))
         .setActor(r.actor().resourceName())
         .setToken(r.token() == null ? "" : r.actor().resourceName() + "/tokens/" + r.token())
-        .setVia(r.means() == null ? "" : r.means().resourceName())
+        .setMeans(r.means() == null ? "" : r.means().resourceName())
         .addAllChangedFields(r.changedFields())
         .setExternalId(r.externalId().map(ExternalId::value).orElse(""))
         .setFields(struct(r.fields()))
