@@ -130,10 +130,14 @@ public final class JooqRecordRepository implements RecordRepository {
     if (externalIds.isEmpty()) {
       return List.of();
     }
-    String[] ids = externalIds.stream().map(ExternalId::value).toArray(String[]::new);
-    return database.run(dsl -> dsl.selectFrom(RECORD)
-            .where(of(tenantId, dataModel), RECORD.EXTERNAL_ID.eq(DSL.any(ids)))
-            .fetch())
+    // A join, not "external_id = any(?)": with a generic plan and a seq scan, the latter compares
+    // every row with every id (a 1,000-id batch took seconds at 20,000 rows); a join stays linear.
+    var wanted = DSL.table("unnest({0})", texts(externalIds.stream().map(ExternalId::value))).as("wanted", "id");
+    return database.run(dsl -> dsl.select(RECORD.fields())
+            .from(RECORD)
+            .join(wanted).on(RECORD.EXTERNAL_ID.eq(DSL.field(DSL.name("wanted", "id"), String.class)))
+            .where(of(tenantId, dataModel))
+            .fetchInto(RECORD))
         .stream().map(JooqRecordRepository::toRecord).toList();
   }
 
