@@ -68,6 +68,14 @@ import dev.latchkey.proto.v1.ReactivateUserRequest;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.Role;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
+import dev.latchkey.proto.v1.BatchUpsertRecordsRequest;
+import dev.latchkey.proto.v1.CreateRecordRequest;
+import dev.latchkey.proto.v1.DeleteRecordRequest;
+import dev.latchkey.proto.v1.GetRecordRequest;
+import dev.latchkey.proto.v1.ListRecordRevisionsRequest;
+import dev.latchkey.proto.v1.ListRecordsRequest;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
+import dev.latchkey.proto.v1.UpdateRecordRequest;
 import dev.latchkey.proto.v1.RateLimit;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.Tenant;
@@ -196,6 +204,21 @@ class RpcOperationsMatchUseCasesTest {
         .addActivities(Activity.newBuilder().setEndUserExternalId("u").setAction("a").setTime(now)).build());
     m.put(IngestServiceGrpc.getPushMetricsMethod(), PushMetricsRequest.newBuilder()
         .addMetrics(MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(now)).build());
+    String record = "dataModels/companies/records/" + UUID.randomUUID();
+    m.put(RecordServiceGrpc.getCreateRecordMethod(), CreateRecordRequest.newBuilder().setParent("dataModels/companies")
+        .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("c-1")).build());
+    m.put(RecordServiceGrpc.getGetRecordMethod(), GetRecordRequest.newBuilder().setName(record).build());
+    m.put(RecordServiceGrpc.getListRecordsMethod(),
+        ListRecordsRequest.newBuilder().setParent("dataModels/companies").build());
+    m.put(RecordServiceGrpc.getUpdateRecordMethod(), UpdateRecordRequest.newBuilder()
+        .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setName(record).setExternalId("c-2"))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("external_id")).build());
+    m.put(RecordServiceGrpc.getDeleteRecordMethod(), DeleteRecordRequest.newBuilder().setName(record).build());
+    m.put(RecordServiceGrpc.getBatchUpsertRecordsMethod(), BatchUpsertRecordsRequest.newBuilder()
+        .setParent("dataModels/companies")
+        .addRecords(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("c-1")).build());
+    m.put(RecordServiceGrpc.getListRecordRevisionsMethod(),
+        ListRecordRevisionsRequest.newBuilder().setParent(record).build());
     return m;
   }
 

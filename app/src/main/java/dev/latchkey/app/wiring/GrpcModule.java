@@ -8,6 +8,7 @@ import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RateLimitGrpcService;
+import dev.latchkey.adapter.grpc.RecordGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.AnalyticsGrpcService;
 import dev.latchkey.adapter.grpc.IngestGrpcService;
@@ -33,9 +34,10 @@ public interface GrpcModule {
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
       RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
-      RateLimitGrpcService rateLimits, AnalyticsGrpcService analytics, IngestGrpcService ingest) {
+      RateLimitGrpcService rateLimits, AnalyticsGrpcService analytics, IngestGrpcService ingest,
+      RecordGrpcService records) {
     return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits,
-        analytics, ingest);
+        analytics, ingest, records);
   }
 
   /**

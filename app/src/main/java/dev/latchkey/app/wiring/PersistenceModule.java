@@ -13,6 +13,7 @@ import dev.latchkey.adapter.postgres.JooqIngestTokenRepository;
 import dev.latchkey.adapter.postgres.PostgresAnalyticsStore;
 import dev.latchkey.application.port.out.AnalyticsStore;
 import dev.latchkey.application.port.out.IngestTokenRepository;
+import dev.latchkey.adapter.postgres.JooqRecordRepository;
 import dev.latchkey.adapter.postgres.JooqRoleRepository;
 import dev.latchkey.adapter.postgres.JooqTenantRepository;
 import dev.latchkey.adapter.postgres.JooqTransactions;
@@ -30,6 +31,7 @@ import dev.latchkey.application.port.out.TokenUsage;
 import dev.latchkey.application.service.CoalescingTokenUsage;
 import dev.latchkey.application.service.CredentialCache;
 import dev.latchkey.application.service.TokenLookups;
+import dev.latchkey.application.port.out.RecordRepository;
 import dev.latchkey.application.port.out.RoleRepository;
 import dev.latchkey.application.port.out.TenantRepository;
 import dev.latchkey.application.port.out.Transactions;
@@ -64,6 +66,9 @@ public interface PersistenceModule {
 
   @Binds
   RoleRepository roles(JooqRoleRepository impl);
+
+  @Binds
+  RecordRepository records(JooqRecordRepository impl);
 
   @Binds
   UserRepository users(JooqUserRepository impl);

@@ -15,6 +15,20 @@ import dev.latchkey.application.service.TrackActivitiesService;
 import dev.latchkey.application.service.PushMetricsService;
 import dagger.Module;
 import dev.latchkey.application.port.in.AuthenticateTokenUseCase;
+import dev.latchkey.application.port.in.CreateRecordUseCase;
+import dev.latchkey.application.port.in.GetRecordUseCase;
+import dev.latchkey.application.port.in.ListRecordsUseCase;
+import dev.latchkey.application.port.in.UpdateRecordUseCase;
+import dev.latchkey.application.port.in.DeleteRecordUseCase;
+import dev.latchkey.application.port.in.BatchUpsertRecordsUseCase;
+import dev.latchkey.application.port.in.ListRecordRevisionsUseCase;
+import dev.latchkey.application.service.CreateRecordService;
+import dev.latchkey.application.service.GetRecordService;
+import dev.latchkey.application.service.ListRecordsService;
+import dev.latchkey.application.service.UpdateRecordService;
+import dev.latchkey.application.service.DeleteRecordService;
+import dev.latchkey.application.service.BatchUpsertRecordsService;
+import dev.latchkey.application.service.ListRecordRevisionsService;
 import dev.latchkey.application.port.in.ChangePrivateAppStateUseCase;
 import dev.latchkey.application.port.in.ChangeUserStateUseCase;
 import dev.latchkey.application.port.in.CheckAccessUseCase;
@@ -210,4 +224,25 @@ public interface UseCaseModule {
 
   @Binds
   PushMetricsUseCase pushMetrics(PushMetricsService impl);
+
+  @Binds
+  CreateRecordUseCase createRecord(CreateRecordService impl);
+
+  @Binds
+  GetRecordUseCase getRecord(GetRecordService impl);
+
+  @Binds
+  ListRecordsUseCase listRecords(ListRecordsService impl);
+
+  @Binds
+  UpdateRecordUseCase updateRecord(UpdateRecordService impl);
+
+  @Binds
+  DeleteRecordUseCase deleteRecord(DeleteRecordService impl);
+
+  @Binds
+  BatchUpsertRecordsUseCase batchUpsertRecords(BatchUpsertRecordsService impl);
+
+  @Binds
+  ListRecordRevisionsUseCase listRecordRevisions(ListRecordRevisionsService impl);
 }

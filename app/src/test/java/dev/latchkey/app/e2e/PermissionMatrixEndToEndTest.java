@@ -73,6 +73,14 @@ import dev.latchkey.proto.v1.UpdateRoleRequest;
 import dev.latchkey.proto.v1.UpdateUserRequest;
 import dev.latchkey.proto.v1.User;
 import dev.latchkey.proto.v1.UserServiceGrpc;
+import dev.latchkey.proto.v1.BatchUpsertRecordsRequest;
+import dev.latchkey.proto.v1.CreateRecordRequest;
+import dev.latchkey.proto.v1.DeleteRecordRequest;
+import dev.latchkey.proto.v1.GetRecordRequest;
+import dev.latchkey.proto.v1.ListRecordRevisionsRequest;
+import dev.latchkey.proto.v1.ListRecordsRequest;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
+import dev.latchkey.proto.v1.UpdateRecordRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -95,7 +103,8 @@ class PermissionMatrixEndToEndTest {
   @RegisterExtension static final RunningLatchkey latchkey = new RunningLatchkey();
 
   /** The principal calling, and a private app (with a token) to call about. */
-  record Target(String app, String tokenName, String tokenSecret, String role, String user, String spareRole) {}
+  record Target(
+      String app, String tokenName, String tokenSecret, String role, String user, String spareRole, String record) {}
 
   interface Call {
     void run(String callerToken, Target target);
@@ -189,6 +198,21 @@ class PermissionMatrixEndToEndTest {
         new Row(Operation.CHECK_ACCESS, "token_introspection", Action.ACTION_READ, false, (t, x) ->
             auth(t).checkAccess(CheckAccessRequest.newBuilder().setToken(x.tokenSecret()).setDataModel("tickets")
                 .setAction(Action.ACTION_READ).build())),
+        new Row(Operation.CREATE_RECORD, "companies", Action.ACTION_CREATE, false, (t, x) ->
+            records(t).createRecord(CreateRecordRequest.newBuilder().setParent("dataModels/companies")
+                .setRecord(dev.latchkey.proto.v1.Record.getDefaultInstance()).build())),
+        new Row(Operation.GET_RECORD, "companies", Action.ACTION_READ, true, (t, x) ->
+            records(t).getRecord(GetRecordRequest.newBuilder().setName(x.record()).build())),
+        new Row(Operation.LIST_RECORDS, "companies", Action.ACTION_READ, false, (t, x) ->
+            records(t).listRecords(ListRecordsRequest.newBuilder().setParent("dataModels/companies").build())),
+        new Row(Operation.UPDATE_RECORD, "companies", Action.ACTION_UPDATE, true, (t, x) ->
+            records(t).updateRecord(UpdateRecordRequest.newBuilder()
+                .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setName(x.record()))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("fields")).build())),
+        new Row(Operation.DELETE_RECORD, "companies", Action.ACTION_DELETE, true, (t, x) ->
+            records(t).deleteRecord(DeleteRecordRequest.newBuilder().setName(x.record()).build())),
+        new Row(Operation.LIST_RECORD_REVISIONS, "companies", Action.ACTION_READ, true, (t, x) ->
+            records(t).listRecordRevisions(ListRecordRevisionsRequest.newBuilder().setParent(x.record()).build())),
         // The tenant is always the caller's: nothing of another tenant can be named.
         new Row(Operation.ROTATE_INGEST_TOKEN, "analytics", Action.ACTION_UPDATE, false, (t, x) ->
             analytics(t).rotateIngestToken(RotateIngestTokenRequest.newBuilder()
@@ -287,7 +311,7 @@ class PermissionMatrixEndToEndTest {
 
   @Test
   void theMatrixCoversEveryRpcOfThePermissionTable() {
-    Set<Operation> covered = EnumSet.of(Operation.TRANSFER_ACCOUNT_HOLDER);
+    Set<Operation> covered = EnumSet.of(Operation.TRANSFER_ACCOUNT_HOLDER, Operation.BATCH_UPSERT_RECORDS);
     Stream.of(grantRows(), operatorRows(), anyCallerRows(), ingestRows()).flatMap(s -> s)
         .forEach(r -> covered.add(r.operation()));
 
@@ -297,7 +321,24 @@ class PermissionMatrixEndToEndTest {
             domain(r.action())),
         new Requirement.OperatorOrGrantOn(dev.latchkey.domain.permission.DataModel.byApiName(r.dataModel())
             .orElseThrow(), domain(r.action())),
-        new Requirement.AnyTenantPrincipal()));
+        new Requirement.AnyTenantPrincipal(),
+        new Requirement.GrantOnRecordModel(List.of(domain(r.action())))));
+  }
+
+  @Test
+  void aBatchUpsertNeedsCreateAndUpdateOnTheModel() {
+    var batch = BatchUpsertRecordsRequest.newBuilder().setParent("dataModels/companies")
+        .addRecords(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("matrix-upsert")).build();
+    String both = appWith(tenantA, List.of(Grant.newBuilder().setDataModel("companies")
+        .addActions(Action.ACTION_CREATE).addActions(Action.ACTION_UPDATE).build()));
+
+    assertThat(status(() -> records(appWith(tenantA, List.of(grant("companies", Action.ACTION_CREATE))))
+        .batchUpsertRecords(batch))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(status(() -> records(appWith(tenantA, List.of(grant("companies", Action.ACTION_UPDATE))))
+        .batchUpsertRecords(batch))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(status(() -> records(both).batchUpsertRecords(batch))).isEqualTo(Status.Code.OK);
+    assertThat(Operation.BATCH_UPSERT_RECORDS.requirement()).isEqualTo(
+        new Requirement.GrantOnRecordModel(List.of(domain(Action.ACTION_CREATE), domain(Action.ACTION_UPDATE))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -370,8 +411,10 @@ class PermissionMatrixEndToEndTest {
         .build());
     Role spare = roles(admin).createRole(CreateRoleRequest.newBuilder()
         .setRole(Role.newBuilder().setDisplayName("spare role")).build());
+    var record = records(admin).createRecord(CreateRecordRequest.newBuilder().setParent("dataModels/companies")
+        .setRecord(dev.latchkey.proto.v1.Record.getDefaultInstance()).build());
     return new Target(app.getName(), token.getApiToken().getName(), token.getSecret(), role.getName(),
-        user.getName(), spare.getName());
+        user.getName(), spare.getName(), record.getName());
   }
 
   /** The secret of a token of a new app holding exactly {@code grants}. */
@@ -438,6 +481,10 @@ class PermissionMatrixEndToEndTest {
 
   private static UserServiceGrpc.UserServiceBlockingStub users(String token) {
     return UserServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static RecordServiceGrpc.RecordServiceBlockingStub records(String token) {
+    return RecordServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
   }
 
   private static AuthServiceGrpc.AuthServiceBlockingStub auth(String token) {

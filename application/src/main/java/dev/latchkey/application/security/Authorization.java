@@ -1,5 +1,7 @@
 package dev.latchkey.application.security;
 
+import dev.latchkey.application.port.in.RecordRequest;
+import dev.latchkey.application.port.in.Request;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
@@ -30,7 +32,27 @@ public final class Authorization {
       case Requirement.GrantOn(var model, var action) -> holds(principal, model, action);
       case Requirement.OperatorOrGrantOn(var model, var action) ->
           principal instanceof Principal.OperatorPrincipal || holds(principal, model, action);
+      // The model comes with the request: require(Principal, Request) checks the grants on it.
+      case Requirement.GrantOnRecordModel r -> principal instanceof Principal.TenantPrincipal;
     };
+  }
+
+  /**
+   * Returns normally when {@code principal} may run {@code request}: its operation and, for records,
+   * every action it needs on the data model it names.
+   *
+   * @throws PermissionDeniedException otherwise, naming what is missing
+   */
+  public static void require(Principal principal, Request request) {
+    require(principal, request.operation());
+    if (request.operation().requirement() instanceof Requirement.GrantOnRecordModel(var actions)) {
+      if (!(request instanceof RecordRequest r)) {
+        throw new IllegalStateException(request.operation() + " needs a request that names its data model");
+      }
+      for (Action action : actions) {
+        requireGrant(principal, r.dataModel(), action);
+      }
+    }
   }
 
   /**
@@ -130,6 +152,7 @@ public final class Authorization {
           + action.name().toLowerCase(Locale.ROOT) + " permission on " + model.apiName();
       case Requirement.OperatorOrGrantOn(var model, var action) -> "this call needs the operator token or the "
           + action.name().toLowerCase(Locale.ROOT) + " permission on " + model.apiName();
+      case Requirement.GrantOnRecordModel r -> "this call needs a token of a user or a private app";
     };
   }
 }

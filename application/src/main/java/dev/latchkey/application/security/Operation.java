@@ -60,7 +60,14 @@ public enum Operation {
   LIST_ACTIVITIES(grant(DataModel.ANALYTICS, Action.READ)),
   QUERY_METRICS(grant(DataModel.ANALYTICS, Action.READ)),
   TRACK_ACTIVITIES(new Requirement.IngestToken()),
-  PUSH_METRICS(new Requirement.IngestToken());
+  PUSH_METRICS(new Requirement.IngestToken()),
+  CREATE_RECORD(onRecordModel(Action.CREATE)),
+  GET_RECORD(onRecordModel(Action.READ)),
+  LIST_RECORDS(onRecordModel(Action.READ)),
+  UPDATE_RECORD(onRecordModel(Action.UPDATE)),
+  DELETE_RECORD(onRecordModel(Action.DELETE)),
+  BATCH_UPSERT_RECORDS(onRecordModel(Action.CREATE, Action.UPDATE)),
+  LIST_RECORD_REVISIONS(onRecordModel(Action.READ));
 
   @SuppressWarnings("ImmutableEnumChecker") // every Requirement is a record of enums: immutable
   private final Requirement requirement;
@@ -71,6 +78,10 @@ public enum Operation {
 
   public Requirement requirement() {
     return requirement;
+  }
+
+  private static Requirement onRecordModel(Action... actions) {
+    return new Requirement.GrantOnRecordModel(java.util.List.of(actions));
   }
 
   private static Requirement grant(DataModel model, Action action) {

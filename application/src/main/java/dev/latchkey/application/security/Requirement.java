@@ -23,6 +23,16 @@ public sealed interface Requirement {
   /** A tenant principal holding {@code action} on {@code dataModel}. */
   record GrantOn(DataModel dataModel, Action action) implements Requirement {}
 
+  /**
+   * A tenant principal holding every one of {@code actions} on the business data model that the
+   * request names (records: {@code dataModels/{data_model}/...}).
+   */
+  record GrantOnRecordModel(java.util.List<Action> actions) implements Requirement {
+    public GrantOnRecordModel {
+      actions = java.util.List.copyOf(actions);
+    }
+  }
+
   /** The operator, or a tenant principal holding {@code action} on {@code dataModel}. */
   record OperatorOrGrantOn(DataModel dataModel, Action action) implements Requirement {}
 }

@@ -72,6 +72,9 @@ final class AuditDetails {
       case ChangeEvent.ApiTokenDeleted e -> {
         // The target says everything: which token of which owner.
       }
+      case ChangeEvent.RecordChange e -> {
+        // Not audited (see ChangeEvent.audited): the record's revision history holds the details.
+      }
     }
     return d.details;
   }

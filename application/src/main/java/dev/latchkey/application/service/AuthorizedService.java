@@ -13,7 +13,7 @@ import dev.latchkey.domain.principal.Principal;
 public abstract class AuthorizedService<Q extends Request, R> implements UseCase<Q, R> {
   @Override
   public final R execute(Principal caller, Q request) {
-    Authorization.require(caller, request.operation());
+    Authorization.require(caller, request);
     return run(caller, request);
   }
 

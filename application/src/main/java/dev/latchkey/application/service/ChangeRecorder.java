@@ -36,12 +36,21 @@ public final class ChangeRecorder {
     this.cache = cache;
   }
 
+  /** Records each of {@code events}, changes of {@code tenant} made together by {@code caller} at {@code at}. */
+  public void recordAll(Principal caller, TenantId tenant, Instant at, java.util.List<? extends ChangeEvent> events) {
+    for (ChangeEvent event : events) {
+      record(caller, tenant, at, event);
+    }
+  }
+
   /** Records {@code event}, a change of {@code tenant} made by {@code caller} at {@code at}. */
   public void record(Principal caller, TenantId tenant, Instant at, ChangeEvent event) {
     Principal.TenantPrincipal p = caller instanceof Principal.TenantPrincipal t ? t : null;
-    log.append(new AuditEntry(tenant, new AuditEventId(ids.newId()), at, caller.actor(),
-        p == null ? null : p.tokenId(), p == null ? null : p.means(), event.action(), event.target(),
-        AuditDetails.of(event)));
+    if (event.audited()) {
+      log.append(new AuditEntry(tenant, new AuditEventId(ids.newId()), at, caller.actor(),
+          p == null ? null : p.tokenId(), p == null ? null : p.means(), event.action(), event.target(),
+          AuditDetails.of(event)));
+    }
     if (event.affectsCredentials()) {
       changes.announce(tenant);
       // This instance forgets at once after the commit, without waiting to hear its own announcement.

@@ -30,6 +30,19 @@ final class Paging {
     return uuidCursorRequest(scope, page.pageSize(), page.pageToken());
   }
 
+  /**
+   * The request for a client's page size and token in {@code scope}, whose cursor has {@code shape}.
+   *
+   * @throws InvalidArgumentException for a bad size, or a token not issued for this scope
+   */
+  static PageRequest cursorRequest(String scope, PageQuery page, java.util.regex.Pattern shape) {
+    PageRequest request = PageTokens.request(scope, page.pageSize(), page.pageToken());
+    if (request.cursor().isPresent() && !shape.matcher(request.cursor().get()).matches()) {
+      throw new InvalidArgumentException("page_token", "is not a page token of this listing");
+    }
+    return request;
+  }
+
   /** {@code page} with its next cursor wrapped in a page token of {@code scope}. */
   static <T> Page<T> withPageToken(String scope, Page<T> page) {
     return new Page<>(page.items(), page.nextCursor().map(c -> PageTokens.encode(scope, Optional.of(c))));

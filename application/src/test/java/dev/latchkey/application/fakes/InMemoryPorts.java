@@ -51,6 +51,14 @@ import dev.latchkey.application.service.UpdateRateLimitService;
 import dev.latchkey.application.service.UpdateRoleService;
 import dev.latchkey.application.service.UpdateUserService;
 import dev.latchkey.application.service.VersionedUpdate;
+import dev.latchkey.application.service.BatchUpsertRecordsService;
+import dev.latchkey.application.service.CreateRecordService;
+import dev.latchkey.application.service.DeleteRecordService;
+import dev.latchkey.application.service.GetRecordService;
+import dev.latchkey.application.service.ListRecordRevisionsService;
+import dev.latchkey.application.service.ListRecordsService;
+import dev.latchkey.application.service.RecordHistory;
+import dev.latchkey.application.service.UpdateRecordService;
 import dev.latchkey.domain.common.Description;
 import dev.latchkey.domain.common.DisplayName;
 import dev.latchkey.domain.permission.PermissionSet;
@@ -85,10 +93,11 @@ public final class InMemoryPorts {
   public final InMemoryRateLimitRepository rateLimits = new InMemoryRateLimitRepository();
   public final InMemoryIngestTokenRepository ingestTokens = new InMemoryIngestTokenRepository();
   public final InMemoryAnalyticsStore analytics = new InMemoryAnalyticsStore();
+  public final InMemoryRecordRepository records = new InMemoryRecordRepository();
   /** Announcements of rolled-back transactions are dropped, as PostgreSQL drops their NOTIFY. */
   public final RecordingCredentialChanges credentialChanges = new RecordingCredentialChanges();
   public final FakeTransactions transactions =
-      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges, rateLimits);
+      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges, rateLimits, records);
   public final MutableClock clock = new MutableClock();
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final FakeSecretGenerator secrets = new FakeSecretGenerator();
@@ -166,6 +175,38 @@ public final class InMemoryPorts {
 
   public ChangeRecorder changeRecorder() {
     return new ChangeRecorder(audit, ids, credentialChanges, transactions, credentialCache);
+  }
+
+  public RecordHistory recordHistory() {
+    return new RecordHistory(records, changeRecorder());
+  }
+
+  public CreateRecordService createRecordService() {
+    return new CreateRecordService(transactions, records, recordHistory(), ids, clock);
+  }
+
+  public GetRecordService getRecordService() {
+    return new GetRecordService(records);
+  }
+
+  public ListRecordsService listRecordsService() {
+    return new ListRecordsService(records);
+  }
+
+  public UpdateRecordService updateRecordService() {
+    return new UpdateRecordService(transactions, records, recordHistory(), clock);
+  }
+
+  public DeleteRecordService deleteRecordService() {
+    return new DeleteRecordService(transactions, records, recordHistory(), clock);
+  }
+
+  public BatchUpsertRecordsService batchUpsertRecordsService() {
+    return new BatchUpsertRecordsService(transactions, records, recordHistory(), ids, clock);
+  }
+
+  public ListRecordRevisionsService listRecordRevisionsService() {
+    return new ListRecordRevisionsService(records);
   }
 
   public VersionedUpdate versionedUpdate() {

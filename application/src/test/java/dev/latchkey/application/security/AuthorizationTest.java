@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
+import dev.latchkey.application.port.in.BatchUpsertRecordsCommand;
+import dev.latchkey.application.port.in.GetRecordQuery;
+import dev.latchkey.domain.record.ExternalId;
+import dev.latchkey.domain.record.RecordFields;
+import dev.latchkey.domain.record.RecordId;
 import dev.latchkey.domain.error.PermissionDeniedException;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
@@ -84,7 +89,15 @@ class AuthorizationTest {
       Map.entry(Operation.LIST_ACTIVITIES, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.QUERY_METRICS, EnumSet.of(Caller.TENANT_PRINCIPAL_WITH_EVERY_GRANT)),
       Map.entry(Operation.TRACK_ACTIVITIES, EnumSet.of(Caller.INGEST_TOKEN)),
-      Map.entry(Operation.PUSH_METRICS, EnumSet.of(Caller.INGEST_TOKEN)));
+      Map.entry(Operation.PUSH_METRICS, EnumSet.of(Caller.INGEST_TOKEN)),
+      // The grant on the model the request names is checked by require(Principal, Request); see below.
+      Map.entry(Operation.CREATE_RECORD, TENANT_PRINCIPALS),
+      Map.entry(Operation.GET_RECORD, TENANT_PRINCIPALS),
+      Map.entry(Operation.LIST_RECORDS, TENANT_PRINCIPALS),
+      Map.entry(Operation.UPDATE_RECORD, TENANT_PRINCIPALS),
+      Map.entry(Operation.DELETE_RECORD, TENANT_PRINCIPALS),
+      Map.entry(Operation.BATCH_UPSERT_RECORDS, TENANT_PRINCIPALS),
+      Map.entry(Operation.LIST_RECORD_REVISIONS, TENANT_PRINCIPALS));
 
   @Test
   void everyOperationIsInTheTable() {
@@ -107,6 +120,39 @@ class AuthorizationTest {
             .isInstanceOf(PermissionDeniedException.class);
       }
     }
+  }
+
+  @Test
+  void aRecordRequestNeedsItsActionOnTheModelItNames() {
+    var readCompanies = Fixtures.tenantPrincipal(Fixtures.anyTenantId(),
+        PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.READ)));
+    var get = new GetRecordQuery(DataModel.COMPANIES, new RecordId(java.util.UUID.randomUUID()));
+    var getTicket = new GetRecordQuery(DataModel.TICKETS, new RecordId(java.util.UUID.randomUUID()));
+
+    assertThatCode(() -> Authorization.require(readCompanies, get)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> Authorization.require(readCompanies, getTicket))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the read permission on tickets");
+    assertThatThrownBy(() -> Authorization.require(Fixtures.operator(), get))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
+
+  @Test
+  void anUpsertNeedsCreateAndUpdateOnTheModel() {
+    var upsert = new BatchUpsertRecordsCommand(DataModel.COMPANIES, java.util.List.of(
+        new BatchUpsertRecordsCommand.Upsert(new ExternalId("x"), RecordFields.empty())));
+    var createOnly = Fixtures.tenantPrincipal(Fixtures.anyTenantId(),
+        PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.CREATE)));
+    var updateOnly = Fixtures.tenantPrincipal(Fixtures.anyTenantId(),
+        PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.UPDATE)));
+    var both = Fixtures.tenantPrincipal(Fixtures.anyTenantId(),
+        PermissionSet.of(Grant.of(DataModel.COMPANIES, Action.CREATE, Action.UPDATE)));
+
+    assertThatThrownBy(() -> Authorization.require(createOnly, upsert)).isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the update permission on companies");
+    assertThatThrownBy(() -> Authorization.require(updateOnly, upsert)).isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("this call needs the create permission on companies");
+    assertThatCode(() -> Authorization.require(both, upsert)).doesNotThrowAnyException();
   }
 
   @Test

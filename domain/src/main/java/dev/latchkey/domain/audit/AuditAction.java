@@ -20,7 +20,11 @@ public enum AuditAction {
   API_TOKEN_CREATED("api_token.created"),
   API_TOKEN_DELETED("api_token.deleted"),
   RATE_LIMIT_UPDATED("rate_limit.updated"),
-  INGEST_TOKEN_ROTATED("ingest_token.rotated");
+  INGEST_TOKEN_ROTATED("ingest_token.rotated"),
+  /** Record changes go to each record's revision history, not to the audit trail; see ChangeEvent. */
+  RECORD_CREATED("record.created"),
+  RECORD_UPDATED("record.updated"),
+  RECORD_DELETED("record.deleted");
 
   private final String wireName;
 

@@ -9,6 +9,7 @@ import dev.latchkey.domain.principal.PrivateAppId;
 import dev.latchkey.domain.privateapp.PrivateApp;
 import dev.latchkey.domain.ratelimit.RateLimitTarget;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import dev.latchkey.domain.record.DataRecord;
 import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.role.RoleId;
 import dev.latchkey.domain.tenant.Tenant;
@@ -18,6 +19,8 @@ import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One change to a tenant's resources, as the domain reports it. Everything a change implies (its
@@ -38,6 +41,15 @@ public sealed interface ChangeEvent {
    * what they hold for the tenant.
    */
   boolean affectsCredentials();
+
+  /**
+   * Whether the change goes to the audit trail. Record changes do not: sync tools write them by the
+   * million, and each already has its attributed entry in the record's revision history, written
+   * in the same transaction; the audit trail stays a readable account of administrative changes.
+   */
+  default boolean audited() {
+    return true;
+  }
 
   record TenantCreated(Tenant tenant) implements ChangeEvent {
     public TenantCreated {
@@ -486,6 +498,73 @@ public sealed interface ChangeEvent {
     @Override
     public boolean affectsCredentials() {
       return true;
+    }
+  }
+
+  /** A change to a record of a business data model: the webhook events {@code <model>.<verb>}. */
+  sealed interface RecordChange extends ChangeEvent {
+    /** The record after the change; for a deletion, its last state. */
+    DataRecord record();
+
+    default dev.latchkey.domain.permission.DataModel dataModel() {
+      return record().dataModel();
+    }
+
+    @Override
+    default String target() {
+      return record().resourceName();
+    }
+
+    /** Record data grants nothing. */
+    @Override
+    default boolean affectsCredentials() {
+      return false;
+    }
+
+    @Override
+    default boolean audited() {
+      return false;
+    }
+  }
+
+  record RecordCreated(DataRecord record) implements RecordChange {
+    public RecordCreated {
+      Objects.requireNonNull(record, "record");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.RECORD_CREATED;
+    }
+  }
+
+  /**
+   * A record changed.
+   *
+   * @param changedKeys the top-level keys of its fields whose value changed (set, replaced or removed)
+   * @param externalIdChanged whether its external id changed
+   */
+  record RecordUpdated(DataRecord record, Set<String> changedKeys, boolean externalIdChanged)
+      implements RecordChange {
+    public RecordUpdated {
+      Objects.requireNonNull(record, "record");
+      changedKeys = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(changedKeys));
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.RECORD_UPDATED;
+    }
+  }
+
+  record RecordDeleted(DataRecord record) implements RecordChange {
+    public RecordDeleted {
+      Objects.requireNonNull(record, "record");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.RECORD_DELETED;
     }
   }
 }

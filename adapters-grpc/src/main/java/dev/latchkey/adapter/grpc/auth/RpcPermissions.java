@@ -9,6 +9,7 @@ import dev.latchkey.proto.v1.DataModelServiceGrpc;
 import dev.latchkey.proto.v1.IngestServiceGrpc;
 import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
@@ -70,7 +71,14 @@ public final class RpcPermissions {
       entry(AnalyticsServiceGrpc.getListActivitiesMethod(), Operation.LIST_ACTIVITIES),
       entry(AnalyticsServiceGrpc.getQueryMetricsMethod(), Operation.QUERY_METRICS),
       entry(IngestServiceGrpc.getTrackActivitiesMethod(), Operation.TRACK_ACTIVITIES),
-      entry(IngestServiceGrpc.getPushMetricsMethod(), Operation.PUSH_METRICS));
+      entry(IngestServiceGrpc.getPushMetricsMethod(), Operation.PUSH_METRICS),
+      entry(RecordServiceGrpc.getCreateRecordMethod(), Operation.CREATE_RECORD),
+      entry(RecordServiceGrpc.getGetRecordMethod(), Operation.GET_RECORD),
+      entry(RecordServiceGrpc.getListRecordsMethod(), Operation.LIST_RECORDS),
+      entry(RecordServiceGrpc.getUpdateRecordMethod(), Operation.UPDATE_RECORD),
+      entry(RecordServiceGrpc.getDeleteRecordMethod(), Operation.DELETE_RECORD),
+      entry(RecordServiceGrpc.getBatchUpsertRecordsMethod(), Operation.BATCH_UPSERT_RECORDS),
+      entry(RecordServiceGrpc.getListRecordRevisionsMethod(), Operation.LIST_RECORD_REVISIONS));
 
   private RpcPermissions() {}
 

@@ -20,6 +20,8 @@ import dev.latchkey.proto.v1.PrivateAppServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogProto;
 import dev.latchkey.proto.v1.RateLimitProto;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
+import dev.latchkey.proto.v1.RecordProto;
+import dev.latchkey.proto.v1.RecordServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleProto;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
@@ -50,14 +52,15 @@ class RpcPermissionsTest {
       UserServiceGrpc.getServiceDescriptor(),
       RateLimitServiceGrpc.getServiceDescriptor(),
       AnalyticsServiceGrpc.getServiceDescriptor(),
-      IngestServiceGrpc.getServiceDescriptor());
+      IngestServiceGrpc.getServiceDescriptor(),
+      RecordServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
       AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor(),
-      RateLimitProto.getDescriptor(), AnalyticsProto.getDescriptor());
+      RateLimitProto.getDescriptor(), AnalyticsProto.getDescriptor(), RecordProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {

@@ -19,6 +19,21 @@ import dev.latchkey.application.port.in.ChangeUserStateUseCase;
 import dev.latchkey.application.port.in.CheckAccessUseCase;
 import dev.latchkey.application.port.in.CreateApiTokenUseCase;
 import dev.latchkey.application.port.in.CreatePrivateAppUseCase;
+import dev.latchkey.application.port.in.CreateRecordUseCase;
+import dev.latchkey.application.port.in.GetRecordUseCase;
+import dev.latchkey.application.port.in.ListRecordsUseCase;
+import dev.latchkey.application.port.in.UpdateRecordUseCase;
+import dev.latchkey.application.port.in.DeleteRecordUseCase;
+import dev.latchkey.application.port.in.BatchUpsertRecordsUseCase;
+import dev.latchkey.application.port.in.ListRecordRevisionsUseCase;
+import dev.latchkey.application.port.in.BatchUpsertRecordsCommand;
+import dev.latchkey.application.port.in.BatchUpsertResult;
+import dev.latchkey.application.port.in.CreateRecordCommand;
+import dev.latchkey.application.port.in.ListRecordsQuery;
+import dev.latchkey.application.port.in.UpdateRecordCommand;
+import dev.latchkey.domain.record.DataRecord;
+import dev.latchkey.domain.record.RecordId;
+import dev.latchkey.domain.record.RecordRevision;
 import dev.latchkey.application.port.in.CreateRoleCommand;
 import dev.latchkey.application.port.in.CreateRoleUseCase;
 import dev.latchkey.application.port.in.CreateTenantCommand;
@@ -122,6 +137,13 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
   public RuntimeException actAsFailure;
   /** Who asked to act for whom, as {@code <caller> -> tenants/{t}/users/{u}}. */
   public final List<String> actAsRequests = new ArrayList<>();
+
+  /** Records the record use cases hold, by id; created ones are added. */
+  public final Map<RecordId, DataRecord> records = new HashMap<>();
+  /** Every record request that reached a use case, in call order. */
+  public final List<Request> recordRequests = new ArrayList<>();
+  public Page<DataRecord> nextRecordPage = new Page<>(List.of(), Optional.empty());
+  public Page<RecordRevision> nextRevisionPage = new Page<>(List.of(), Optional.empty());
 
   public final Map<RoleId, Role> roles = new HashMap<>();
   public final List<CreateRoleCommand> createdRoles = new ArrayList<>();
@@ -604,6 +626,81 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
   private static ApiToken anyToken(Principal caller, Actor owner, ApiTokenId id, TokenSecret secret) {
     return new ApiToken(tenantOf(caller), id, owner, new DisplayName("Token"), secret.displayPrefix(),
         new TokenDigest("k1", new byte[32]), TestValues.CREATED, caller.actor(), null);
+  }
+
+  private DataRecord createRecord(Principal caller, CreateRecordCommand command) {
+    enter(caller);
+    recordRequests.add(command);
+    DataRecord record = DataRecord.create(tenantOf(caller), command.dataModel(), new RecordId(UUID.randomUUID()),
+        command.externalId(), command.fields(), caller.actor(), TestValues.CREATED, 1).value();
+    records.put(record.id(), record);
+    return record;
+  }
+
+  private DataRecord record(Principal caller, Request request, RecordId id) {
+    enter(caller);
+    recordRequests.add(request);
+    DataRecord record = records.get(id);
+    if (record == null) {
+      throw new NotFoundException("record not found");
+    }
+    return record;
+  }
+
+  private DataRecord updateRecord(Principal caller, UpdateRecordCommand command) {
+    DataRecord current = record(caller, command, command.id());
+    DataRecord updated = current.apply(command.patch(), caller.actor(), TestValues.UPDATED, current.sequence() + 1)
+        .map(c -> c.value()).orElse(current);
+    records.put(updated.id(), updated);
+    return updated;
+  }
+
+  private Page<DataRecord> listRecords(Principal caller, ListRecordsQuery query) {
+    enter(caller);
+    recordRequests.add(query);
+    return nextRecordPage;
+  }
+
+  private BatchUpsertResult batchUpsert(Principal caller, BatchUpsertRecordsCommand command) {
+    enter(caller);
+    recordRequests.add(command);
+    List<DataRecord> made = command.records().stream()
+        .map(u -> DataRecord.create(tenantOf(caller), command.dataModel(), new RecordId(UUID.randomUUID()),
+            Optional.of(u.externalId()), u.fields(), caller.actor(), TestValues.CREATED, 1).value())
+        .toList();
+    return new BatchUpsertResult(made, made.size(), 0, 0);
+  }
+
+  public CreateRecordUseCase createRecordUseCase() {
+    return (caller, c) -> createRecord(seen(caller, c), c);
+  }
+
+  public GetRecordUseCase getRecordUseCase() {
+    return (caller, q) -> record(seen(caller, q), q, q.id());
+  }
+
+  public ListRecordsUseCase listRecordsUseCase() {
+    return (caller, q) -> listRecords(seen(caller, q), q);
+  }
+
+  public UpdateRecordUseCase updateRecordUseCase() {
+    return (caller, c) -> updateRecord(seen(caller, c), c);
+  }
+
+  public DeleteRecordUseCase deleteRecordUseCase() {
+    return (caller, c) -> records.remove(record(seen(caller, c), c, c.id()).id());
+  }
+
+  public BatchUpsertRecordsUseCase batchUpsertRecordsUseCase() {
+    return (caller, c) -> batchUpsert(seen(caller, c), c);
+  }
+
+  public ListRecordRevisionsUseCase listRecordRevisionsUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      recordRequests.add(q);
+      return nextRevisionPage;
+    };
   }
 
   /** How many calls reached a use case other than the token check. */

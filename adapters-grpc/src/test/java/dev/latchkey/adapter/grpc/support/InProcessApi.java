@@ -9,6 +9,7 @@ import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.AnalyticsGrpcService;
 import dev.latchkey.adapter.grpc.IngestGrpcService;
+import dev.latchkey.adapter.grpc.RecordGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
 import dev.latchkey.adapter.grpc.UserGrpcService;
@@ -98,6 +99,9 @@ public final class InProcessApi implements AutoCloseable {
             useCases.changePrivateAppStateUseCase(), useCases.deletePrivateAppUseCase()))
         .addService(new ApiTokenGrpcService(useCases.createApiTokenUseCase(), useCases.getApiTokenUseCase(),
             useCases.listApiTokensUseCase(), useCases.deleteApiTokenUseCase()))
+        .addService(new RecordGrpcService(useCases.createRecordUseCase(), useCases.getRecordUseCase(),
+            useCases.listRecordsUseCase(), useCases.updateRecordUseCase(), useCases.deleteRecordUseCase(),
+            useCases.batchUpsertRecordsUseCase(), useCases.listRecordRevisionsUseCase()))
         .addService(new AuditGrpcService(useCases.listAuditEventsUseCase()))
         .addService(new RequestLogGrpcService(useCases.listRequestLogsUseCase()))
         .addService(new RateLimitGrpcService(useCases.getRateLimitUseCase(), useCases.updateRateLimitUseCase()))

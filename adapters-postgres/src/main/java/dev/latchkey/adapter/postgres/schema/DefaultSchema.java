@@ -13,6 +13,9 @@ import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
 import dev.latchkey.adapter.postgres.schema.tables.MetricHour;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
+import dev.latchkey.adapter.postgres.schema.tables.Record;
+import dev.latchkey.adapter.postgres.schema.tables.RecordClock;
+import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -86,6 +89,21 @@ public class DefaultSchema extends SchemaImpl {
     public final RateLimit RATE_LIMIT = RateLimit.RATE_LIMIT;
 
     /**
+     * The table <code>record</code>.
+     */
+    public final Record RECORD = Record.RECORD;
+
+    /**
+     * The table <code>record_clock</code>.
+     */
+    public final RecordClock RECORD_CLOCK = RecordClock.RECORD_CLOCK;
+
+    /**
+     * The table <code>record_revision</code>.
+     */
+    public final RecordRevision RECORD_REVISION = RecordRevision.RECORD_REVISION;
+
+    /**
      * The table <code>request_log</code>.
      */
     public final RequestLog REQUEST_LOG = RequestLog.REQUEST_LOG;
@@ -132,6 +150,9 @@ public class DefaultSchema extends SchemaImpl {
             MetricHour.METRIC_HOUR,
             PrivateApp.PRIVATE_APP,
             RateLimit.RATE_LIMIT,
+            Record.RECORD,
+            RecordClock.RECORD_CLOCK,
+            RecordRevision.RECORD_REVISION,
             RequestLog.REQUEST_LOG,
             Role.ROLE,
             Tenant.TENANT

@@ -10,6 +10,7 @@ import dev.latchkey.adapter.postgres.schema.tables.AppUser;
 import dev.latchkey.adapter.postgres.schema.tables.AuditEvent;
 import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
+import dev.latchkey.adapter.postgres.schema.tables.Record;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 
 import org.jooq.Index;
@@ -44,5 +45,6 @@ public class Indexes {
     public static final Index INGEST_TOKEN_CURRENT_KEY = Internal.createIndex(DSL.name("ingest_token_current_key"), IngestToken.INGEST_TOKEN, new OrderField[] { IngestToken.INGEST_TOKEN.TENANT_ID }, true);
     public static final Index INGEST_TOKEN_DIGEST_KEY = Internal.createIndex(DSL.name("ingest_token_digest_key"), IngestToken.INGEST_TOKEN, new OrderField[] { IngestToken.INGEST_TOKEN.DIGEST }, true);
     public static final Index PRIVATE_APP_LIST_IDX = Internal.createIndex(DSL.name("private_app_list_idx"), PrivateApp.PRIVATE_APP, new OrderField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID.desc() }, false);
+    public static final Index RECORD_CHANGE_ORDER_IDX = Internal.createIndex(DSL.name("record_change_order_idx"), Record.RECORD, new OrderField[] { Record.RECORD.TENANT_ID, Record.RECORD.DATA_MODEL, Record.RECORD.UPDATE_TIME, Record.RECORD.SEQUENCE }, false);
     public static final Index REQUEST_LOG_PRINCIPAL_IDX = Internal.createIndex(DSL.name("request_log_principal_idx"), RequestLog.REQUEST_LOG, new OrderField[] { RequestLog.REQUEST_LOG.TENANT_ID, RequestLog.REQUEST_LOG.PRINCIPAL_TYPE, RequestLog.REQUEST_LOG.PRINCIPAL_ID, RequestLog.REQUEST_LOG.ID.desc() }, false);
 }

@@ -13,6 +13,9 @@ import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
 import dev.latchkey.adapter.postgres.schema.tables.MetricHour;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit;
+import dev.latchkey.adapter.postgres.schema.tables.Record;
+import dev.latchkey.adapter.postgres.schema.tables.RecordClock;
+import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
@@ -68,6 +71,21 @@ public class Tables {
      * The table <code>rate_limit</code>.
      */
     public static final RateLimit RATE_LIMIT = RateLimit.RATE_LIMIT;
+
+    /**
+     * The table <code>record</code>.
+     */
+    public static final Record RECORD = Record.RECORD;
+
+    /**
+     * The table <code>record_clock</code>.
+     */
+    public static final RecordClock RECORD_CLOCK = RecordClock.RECORD_CLOCK;
+
+    /**
+     * The table <code>record_revision</code>.
+     */
+    public static final RecordRevision RECORD_REVISION = RecordRevision.RECORD_REVISION;
 
     /**
      * The table <code>request_log</code>.
