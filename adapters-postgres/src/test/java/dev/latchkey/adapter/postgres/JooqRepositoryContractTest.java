@@ -24,7 +24,7 @@ class JooqRepositoryContractTest extends RepositoryContract {
     try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
       // The audit trail refuses TRUNCATE by trigger; a test may bypass triggers, the application cannot.
       s.execute("set session_replication_role = replica");
-      s.execute("truncate audit_event, rate_limit, api_token, private_app, app_user, role, tenant");
+      s.execute("truncate webhook_delivery_attempt, webhook_delivery, webhook, audit_event, rate_limit, api_token, private_app, app_user, role, tenant");
       s.execute("set session_replication_role = default");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

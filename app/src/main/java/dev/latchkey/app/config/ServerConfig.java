@@ -1,6 +1,7 @@
 package dev.latchkey.app.config;
 
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import dev.latchkey.domain.webhook.RetrySchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param tlsCert PEM certificate chain to serve TLS with; given together with {@code tlsKey} or not at all
  * @param tlsKey PEM (PKCS #8) private key of {@code tlsCert}
  * @param defaultRateLimit each principal's budget unless the operator set another; 0 turns limits off
+ * @param webhookKeyFile absent: {@code <dataDir>/webhook-key} (unless the key is given directly)
+ * @param webhookKey the keys webhook secrets are encrypted under ({@code LATCHKEY_WEBHOOK_KEY},
+ *     {@code <key id>:<base64 of 32 bytes>} each, the primary first), if given
+ * @param allowPrivateWebhookTargets deliver to loopback, private and link-local addresses too (local
+ *     development and tests only)
+ * @param webhookRetries when failed deliveries are retried; {@link RetrySchedule#STANDARD} but in tests
  */
 public record ServerConfig(
     String host,
@@ -32,7 +39,11 @@ public record ServerConfig(
     Optional<String> pepper,
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
-    RequestsPerMinute defaultRateLimit) {
+    RequestsPerMinute defaultRateLimit,
+    Optional<Path> webhookKeyFile,
+    Optional<String> webhookKey,
+    boolean allowPrivateWebhookTargets,
+    RetrySchedule webhookRetries) {
 
   public static final int DEFAULT_PORT = 50051;
   /** Without TLS nothing but this machine may connect unless {@code --host} says otherwise. */
@@ -42,7 +53,9 @@ public record ServerConfig(
 
   private static final List<String> FLAGS =
       List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key",
-          "default-rate-limit");
+          "default-rate-limit", "webhook-key-file");
+  /** Flags that take no value: present means on; their environment form is {@code LATCHKEY_<FLAG>=true}. */
+  private static final List<String> BOOLEAN_FLAGS = List.of("allow-private-webhook-targets");
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -56,6 +69,14 @@ public record ServerConfig(
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new ConfigException("--tls-cert and --tls-key go together: give both or neither");
     }
+  }
+
+  /** With the default webhook settings. */
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
+      Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper, Optional<Path> tlsCert,
+      Optional<Path> tlsKey, RequestsPerMinute defaultRateLimit) {
+    this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, tlsCert, tlsKey, defaultRateLimit,
+        Optional.empty(), Optional.empty(), false, RetrySchedule.STANDARD);
   }
 
   /** With the default rate limit. */
@@ -83,9 +104,14 @@ public record ServerConfig(
     return pepperFile.orElse(dataDir.resolve("pepper"));
   }
 
+  public Path effectiveWebhookKeyFile() {
+    return webhookKeyFile.orElse(dataDir.resolve("webhook-key"));
+  }
+
   /** Whether anything lives in {@link #dataDir}: the embedded database or a secret file by default. */
   public boolean usesDataDir() {
-    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty());
+    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty())
+        || (webhookKeyFile.isEmpty() && webhookKey.isEmpty());
   }
 
   /** Parses {@code serve}'s flags over the environment. */
@@ -95,6 +121,18 @@ public record ServerConfig(
       String fromEnv = env.get("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
       if (fromEnv != null && !fromEnv.isBlank()) {
         values.put(flag, fromEnv.strip());
+      }
+    }
+    java.util.Set<String> switches = new java.util.HashSet<>();
+    for (String flag : BOOLEAN_FLAGS) {
+      String fromEnv = env.get("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        switch (fromEnv.strip().toLowerCase(Locale.ROOT)) {
+          case "true" -> switches.add(flag);
+          case "false" -> switches.remove(flag);
+          default -> throw new ConfigException("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_')
+              + " must be true or false, not '" + fromEnv.strip() + "'");
+        }
       }
     }
     List<String> rest = new ArrayList<>(args);
@@ -110,8 +148,17 @@ public record ServerConfig(
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
       }
+      if (BOOLEAN_FLAGS.contains(name)) {
+        if (value != null) {
+          throw new ConfigException("--" + name + " takes no value");
+        }
+        switches.add(name);
+        continue;
+      }
       if (!FLAGS.contains(name)) {
-        throw new ConfigException("unknown flag --" + name + " (known: --" + String.join(", --", FLAGS) + ")");
+        List<String> known = new ArrayList<>(FLAGS);
+        known.addAll(BOOLEAN_FLAGS);
+        throw new ConfigException("unknown flag --" + name + " (known: --" + String.join(", --", known) + ")");
       }
       if (value == null) {
         if (rest.isEmpty()) {
@@ -133,7 +180,11 @@ public record ServerConfig(
         Optional.ofNullable(pepper).filter(p -> !p.isBlank()),
         path(values.get("tls-cert")),
         path(values.get("tls-key")),
-        rateLimit(values.get("default-rate-limit")));
+        rateLimit(values.get("default-rate-limit")),
+        path(values.get("webhook-key-file")),
+        Optional.ofNullable(env.get("LATCHKEY_WEBHOOK_KEY")).filter(k -> !k.isBlank()),
+        switches.contains("allow-private-webhook-targets"),
+        RetrySchedule.STANDARD);
   }
 
   private static Optional<Path> path(@Nullable String value) {
@@ -164,7 +215,8 @@ public record ServerConfig(
   public String toString() {
     // Never print the pepper; the database URL may carry a password.
     return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.map(ServerConfig::redactUrl)
-        .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off") + "]";
+        .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off")
+        + (allowPrivateWebhookTargets ? ", private webhook targets allowed" : "") + "]";
   }
 
   /**

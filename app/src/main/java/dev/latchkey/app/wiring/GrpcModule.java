@@ -8,6 +8,7 @@ import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RateLimitGrpcService;
+import dev.latchkey.adapter.grpc.WebhookGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.RoleGrpcService;
 import dev.latchkey.adapter.grpc.TenantGrpcService;
@@ -31,8 +32,9 @@ public interface GrpcModule {
       TenantGrpcService tenants, AuthGrpcService auth, DataModelGrpcService dataModels,
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
       RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
-      RateLimitGrpcService rateLimits) {
-    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits);
+      RateLimitGrpcService rateLimits, WebhookGrpcService webhooks) {
+    return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits,
+        webhooks);
   }
 
   /**

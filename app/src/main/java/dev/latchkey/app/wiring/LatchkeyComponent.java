@@ -3,6 +3,7 @@ package dev.latchkey.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
+import dev.latchkey.app.crypto.WebhookKeys;
 import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenSecret;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 /** The one root component: everything the server needs, wired from the ports to their adapters. */
 @Singleton
 @Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
-    WorkerModule.class, RateLimitModule.class})
+    WorkerModule.class, RateLimitModule.class, WebhookModule.class})
 public interface LatchkeyComponent {
   List<BindableService> services();
 
@@ -38,6 +39,8 @@ public interface LatchkeyComponent {
         @BindsInstance Peppers peppers,
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock,
-        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit);
+        @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit,
+        @BindsInstance WebhookKeys webhookKeys,
+        @BindsInstance WebhookSettings webhookSettings);
   }
 }

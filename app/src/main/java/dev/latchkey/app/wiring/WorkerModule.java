@@ -7,6 +7,7 @@ import dev.latchkey.adapter.postgres.RequestLogPartitions;
 import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
+import dev.latchkey.app.server.WebhookDispatchWorker;
 import dev.latchkey.application.lifecycle.Worker;
 import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Singleton;
@@ -25,14 +26,17 @@ public interface WorkerModule {
    * partitions and writer next (stopped after every call has queued its entry, the writer writes
    * everything queued); the token-usage flusher (stopped after the last call, it writes the last
    * use times); the credential-change listener last (the token cache turns on only once it hears
-   * changes, and off first when the server stops).
+   * changes, and off first when the server stops); the webhook dispatcher after it (it needs the
+   * database only, and stops first, finishing the attempts in flight).
    */
   @Provides
   @Singleton
   static List<Worker> workers(
       DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions, RequestLogWriter requestLogWriter,
-      TokenUsageFlusher tokenUsageFlusher, PostgresCredentialChangeListener credentialChangeListener) {
-    return List.of(databaseHealth, requestLogPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener);
+      TokenUsageFlusher tokenUsageFlusher, PostgresCredentialChangeListener credentialChangeListener,
+      WebhookDispatchWorker webhookDispatcher) {
+    return List.of(databaseHealth, requestLogPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener,
+        webhookDispatcher);
   }
 
   @Provides

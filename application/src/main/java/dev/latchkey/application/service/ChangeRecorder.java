@@ -4,11 +4,13 @@ import dev.latchkey.application.port.out.AuditLog;
 import dev.latchkey.application.port.out.CredentialChanges;
 import dev.latchkey.application.port.out.IdGenerator;
 import dev.latchkey.application.port.out.Transactions;
+import dev.latchkey.application.port.out.WebhookOutbox;
 import dev.latchkey.domain.audit.AuditEntry;
 import dev.latchkey.domain.audit.AuditEventId;
 import dev.latchkey.domain.change.ChangeEvent;
 import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.webhook.WebhookEvents;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
@@ -16,8 +18,9 @@ import java.time.Instant;
  * Writes everything a change implies, inside the change's transaction: the audit entry
  * (attributed to the caller, the token it used and the operator when it acted for someone), and,
  * only when the change affects credentials, the announcement that makes every instance drop its
- * cached tokens of the tenant once the change commits. The one place every change passes through;
- * the webhook outbox row will be appended here too. Use cases never write these themselves.
+ * cached tokens of the tenant once the change commits, and, when webhooks may receive the change
+ * ({@link WebhookEvents}), one outbox row per subscribed enabled webhook. The one place every change
+ * passes through; use cases never write these themselves.
  */
 public final class ChangeRecorder {
   private final AuditLog log;
@@ -25,10 +28,13 @@ public final class ChangeRecorder {
   private final CredentialChanges changes;
   private final Transactions transactions;
   private final CredentialCache cache;
+  private final WebhookOutbox outbox;
 
   @Inject
   public ChangeRecorder(
-      AuditLog log, IdGenerator ids, CredentialChanges changes, Transactions transactions, CredentialCache cache) {
+      AuditLog log, IdGenerator ids, CredentialChanges changes, Transactions transactions, CredentialCache cache,
+      WebhookOutbox outbox) {
+    this.outbox = outbox;
     this.log = log;
     this.ids = ids;
     this.changes = changes;
@@ -47,5 +53,6 @@ public final class ChangeRecorder {
       // This instance forgets at once after the commit, without waiting to hear its own announcement.
       transactions.afterCommit(() -> cache.tenantChanged(tenant));
     }
+    WebhookEvents.of(event).ifPresent(webhookEvent -> outbox.enqueue(tenant, webhookEvent, at));
   }
 }

@@ -19,7 +19,12 @@ public enum AuditAction {
   PRIVATE_APP_DELETED("private_app.deleted"),
   API_TOKEN_CREATED("api_token.created"),
   API_TOKEN_DELETED("api_token.deleted"),
-  RATE_LIMIT_UPDATED("rate_limit.updated");
+  RATE_LIMIT_UPDATED("rate_limit.updated"),
+  WEBHOOK_CREATED("webhook.created"),
+  WEBHOOK_UPDATED("webhook.updated"),
+  WEBHOOK_DELETED("webhook.deleted"),
+  WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
+  WEBHOOK_DISABLED("webhook.disabled");
 
   private final String wireName;
 

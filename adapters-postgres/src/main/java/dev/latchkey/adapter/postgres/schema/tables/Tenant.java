@@ -12,6 +12,7 @@ import dev.latchkey.adapter.postgres.schema.tables.AuditEvent.AuditEventPath;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp.PrivateAppPath;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit.RateLimitPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook.WebhookPath;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
 
 import java.time.OffsetDateTime;
@@ -227,6 +228,18 @@ public class Tenant extends TableImpl<TenantRecord> {
             _role = new RolePath(this, null, Keys.ROLE__ROLE_TENANT_ID_FKEY.getInverseKey());
 
         return _role;
+    }
+
+    private transient WebhookPath _webhook;
+
+    /**
+     * Get the implicit to-many join path to the <code>webhook</code> table
+     */
+    public WebhookPath webhook() {
+        if (_webhook == null)
+            _webhook = new WebhookPath(this, null, Keys.WEBHOOK__WEBHOOK_TENANT_ID_FKEY.getInverseKey());
+
+        return _webhook;
     }
 
     @Override

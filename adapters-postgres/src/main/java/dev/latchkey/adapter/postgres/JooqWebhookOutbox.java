@@ -1,0 +1,138 @@
+package dev.latchkey.adapter.postgres;
+
+import static dev.latchkey.adapter.postgres.schema.Tables.WEBHOOK_DELIVERY;
+import static dev.latchkey.adapter.postgres.schema.Tables.WEBHOOK_DELIVERY_ATTEMPT;
+
+import dev.latchkey.adapter.postgres.schema.tables.records.WebhookDeliveryAttemptRecord;
+import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.paging.PageRequest;
+import dev.latchkey.application.port.out.WebhookOutbox;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.webhook.DeliveryAttempt;
+import dev.latchkey.domain.webhook.WebhookEvent;
+import dev.latchkey.domain.webhook.WebhookId;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * The webhook outbox in PostgreSQL. Fan-out happens at write time, in the change's transaction: one
+ * {@code INSERT ... SELECT} over the tenant's enabled webhooks subscribed to the event's type, so a
+ * change nobody subscribed to costs one indexed lookup, and each delivery carries its own attempts,
+ * retry time and order. Workers claim with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
+ * instances share the work and a worker that dies mid-delivery only delays it.
+ */
+public final class JooqWebhookOutbox implements WebhookOutbox {
+  private static final String ENQUEUE = """
+      insert into webhook_delivery (id, tenant_id, webhook_id, event_type, data, event_time, next_attempt_time)
+      select gen_random_uuid(), tenant_id, id, ?, ?, ?, ?
+      from webhook
+      where tenant_id = ? and state = 'ENABLED' and ? = any (event_types)
+      order by id""";
+
+  // A webhook's deliveries go out in commit order: none is claimed while an earlier one of the same
+  // webhook is new or in flight. One that waits for a retry does not hold the later ones back.
+  private static final String CLAIM = """
+      with due as (
+        select d.id from webhook_delivery d
+        where d.next_attempt_time <= ? and (d.lease_until is null or d.lease_until <= ?)
+          and not exists (
+            select 1 from webhook_delivery e
+            where e.webhook_id = d.webhook_id and e.seq < d.seq and (e.attempts = 0 or e.lease_until > ?))
+        order by d.next_attempt_time, d.seq
+        limit ?
+        for update of d skip locked)
+      update webhook_delivery d set lease_until = ? from due where d.id = due.id
+      returning d.id, d.tenant_id, d.webhook_id, d.event_type, d.data, d.event_time, d.attempts""";
+
+  private final Database database;
+
+  @Inject
+  public JooqWebhookOutbox(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public int enqueue(TenantId tenant, WebhookEvent event, Instant at) {
+    OffsetDateTime time = Rows.time(at);
+    return database.run(dsl -> dsl.execute(ENQUEUE, event.type(), event.dataJson(), time, time, tenant.value(),
+        event.type()));
+  }
+
+  @Override
+  public List<PendingDelivery> claim(int max, Instant now, Duration lease) {
+    OffsetDateTime at = Rows.time(now);
+    return database.run(dsl -> dsl.resultQuery(CLAIM, at, at, at, max, Rows.time(now.plus(lease))).fetch(r ->
+        new PendingDelivery(r.get("id", UUID.class), new TenantId(r.get("tenant_id", UUID.class)),
+            new WebhookId(r.get("webhook_id", UUID.class)),
+            new WebhookEvent(r.get("event_type", String.class), r.get("data", String.class)),
+            Rows.instant(r.get("event_time", OffsetDateTime.class)), r.get("attempts", Integer.class))));
+  }
+
+  @Override
+  public void finish(PendingDelivery delivery, DeliveryAttempt attempt, Optional<Instant> retryAt) {
+    log(attempt);
+    database.run(dsl -> retryAt.isPresent()
+        ? dsl.update(WEBHOOK_DELIVERY)
+            .set(WEBHOOK_DELIVERY.ATTEMPTS, WEBHOOK_DELIVERY.ATTEMPTS.plus(1))
+            .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_TIME, Rows.time(retryAt.get()))
+            .setNull(WEBHOOK_DELIVERY.LEASE_UNTIL)
+            .where(WEBHOOK_DELIVERY.ID.eq(delivery.id()))
+            .execute()
+        : dsl.deleteFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.eq(delivery.id())).execute());
+  }
+
+  @Override
+  public void log(DeliveryAttempt attempt) {
+    database.run(dsl -> dsl.insertInto(WEBHOOK_DELIVERY_ATTEMPT)
+        .set(WEBHOOK_DELIVERY_ATTEMPT.TENANT_ID, attempt.tenant().value())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.WEBHOOK_ID, attempt.webhook().value())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.ID, attempt.id())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.DELIVERY_ID, attempt.deliveryId())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.EVENT_TYPE, attempt.eventType())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.ATTEMPT, attempt.attempt())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.TIME, Rows.time(attempt.time()))
+        .set(WEBHOOK_DELIVERY_ATTEMPT.RESPONSE_STATUS, attempt.status().orElse(null))
+        .set(WEBHOOK_DELIVERY_ATTEMPT.LATENCY_MICROS, attempt.latency().toNanos() / 1000)
+        .set(WEBHOOK_DELIVERY_ATTEMPT.RESPONSE_BODY, attempt.responseStart())
+        .set(WEBHOOK_DELIVERY_ATTEMPT.ERROR, attempt.error())
+        // The webhook may have been deleted meanwhile; its log went with it.
+        .onConflictDoNothing()
+        .execute());
+  }
+
+  @Override
+  public Page<DeliveryAttempt> attempts(TenantId tenant, WebhookId webhook, PageRequest request) {
+    Condition after = request.cursor().map(c -> WEBHOOK_DELIVERY_ATTEMPT.ID.lt(UUID.fromString(c)))
+        .orElse(DSL.noCondition());
+    List<WebhookDeliveryAttemptRecord> rows = database.run(dsl -> dsl.selectFrom(WEBHOOK_DELIVERY_ATTEMPT)
+        .where(WEBHOOK_DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()),
+            WEBHOOK_DELIVERY_ATTEMPT.WEBHOOK_ID.eq(webhook.value()), after)
+        .orderBy(WEBHOOK_DELIVERY_ATTEMPT.ID.desc())
+        .limit(request.size() + 1)
+        .fetch());
+    boolean more = rows.size() > request.size();
+    List<DeliveryAttempt> items = rows.stream().limit(request.size()).map(JooqWebhookOutbox::toAttempt).toList();
+    return new Page<>(items, more ? Optional.of(items.getLast().id().toString()) : Optional.empty());
+  }
+
+  @Override
+  public int purgeLog(Instant before) {
+    return database.run(dsl -> dsl.deleteFrom(WEBHOOK_DELIVERY_ATTEMPT)
+        .where(WEBHOOK_DELIVERY_ATTEMPT.TIME.lt(Rows.time(before)))
+        .execute());
+  }
+
+  private static DeliveryAttempt toAttempt(WebhookDeliveryAttemptRecord r) {
+    return new DeliveryAttempt(r.getId(), new TenantId(r.getTenantId()), new WebhookId(r.getWebhookId()),
+        r.getDeliveryId(), r.getEventType(), r.getAttempt(), Rows.instant(r.getTime()),
+        Optional.ofNullable(r.getResponseStatus()), Duration.ofNanos(r.getLatencyMicros() * 1000),
+        r.getResponseBody(), r.getError());
+  }
+}
