@@ -24,6 +24,8 @@ import dev.latchkey.proto.v1.TenantProto;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UserProto;
 import dev.latchkey.proto.v1.UserServiceGrpc;
+import dev.latchkey.proto.v1.WebhookProto;
+import dev.latchkey.proto.v1.WebhookServiceGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import java.io.IOException;
@@ -45,14 +47,16 @@ class RpcPermissionsTest {
       RequestLogServiceGrpc.getServiceDescriptor(),
       RoleServiceGrpc.getServiceDescriptor(),
       UserServiceGrpc.getServiceDescriptor(),
-      RateLimitServiceGrpc.getServiceDescriptor());
+      RateLimitServiceGrpc.getServiceDescriptor(),
+      WebhookServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
       AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor(),
-      RateLimitProto.getDescriptor());
+      RateLimitProto.getDescriptor(),
+      WebhookProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {
