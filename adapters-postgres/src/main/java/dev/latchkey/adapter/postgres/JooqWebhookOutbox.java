@@ -31,9 +31,9 @@ import org.jooq.impl.DSL;
 public final class JooqWebhookOutbox implements WebhookOutbox {
   private static final String ENQUEUE = """
       insert into webhook_delivery (id, tenant_id, webhook_id, event_type, data, event_time, next_attempt_time)
-      select gen_random_uuid(), tenant_id, id, ?, ?, ?, ?
+      select gen_random_uuid(), tenant_id, id, ?, ?, ?::timestamptz, ?::timestamptz
       from webhook
-      where tenant_id = ? and state = 'ENABLED' and ? = any (event_types)
+      where tenant_id = ?::uuid and state = 'ENABLED' and ?::text = any (event_types)
       order by id""";
 
   // A webhook's deliveries go out in commit order: none is claimed while an earlier one of the same
@@ -41,14 +41,15 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
   private static final String CLAIM = """
       with due as (
         select d.id from webhook_delivery d
-        where d.next_attempt_time <= ? and (d.lease_until is null or d.lease_until <= ?)
+        where d.next_attempt_time <= ?::timestamptz and (d.lease_until is null or d.lease_until <= ?::timestamptz)
           and not exists (
             select 1 from webhook_delivery e
-            where e.webhook_id = d.webhook_id and e.seq < d.seq and (e.attempts = 0 or e.lease_until > ?))
+            where e.webhook_id = d.webhook_id and e.seq < d.seq
+              and (e.attempts = 0 or e.lease_until > ?::timestamptz))
         order by d.next_attempt_time, d.seq
-        limit ?
+        limit ?::integer
         for update of d skip locked)
-      update webhook_delivery d set lease_until = ? from due where d.id = due.id
+      update webhook_delivery d set lease_until = ?::timestamptz from due where d.id = due.id
       returning d.id, d.tenant_id, d.webhook_id, d.event_type, d.data, d.event_time, d.attempts""";
 
   private final Database database;

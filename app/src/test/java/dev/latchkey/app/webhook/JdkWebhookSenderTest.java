@@ -33,7 +33,7 @@ class JdkWebhookSenderTest {
         exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
         exchange.sendResponseHeaders(302, -1);
       } else {
-        byte[] body = "ok thanks".getBytes();
+        byte[] body = "ok thanks".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
       }
