@@ -52,6 +52,13 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
       update webhook_delivery d set lease_until = ?::timestamptz from due where d.id = due.id
       returning d.id, d.tenant_id, d.webhook_id, d.event_type, d.data, d.event_time, d.attempts""";
 
+  private static final String LOG = """
+      insert into webhook_delivery_attempt (tenant_id, webhook_id, id, delivery_id, event_type, attempt, time,
+          response_status, latency_micros, response_body, error)
+      select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::integer, ?::timestamptz, ?::integer, ?::bigint, ?, ?
+      where exists (select 1 from webhook where tenant_id = ?::uuid and id = ?::uuid)
+      on conflict do nothing""";
+
   private final Database database;
 
   @Inject
@@ -91,21 +98,11 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
 
   @Override
   public void log(DeliveryAttempt attempt) {
-    database.run(dsl -> dsl.insertInto(WEBHOOK_DELIVERY_ATTEMPT)
-        .set(WEBHOOK_DELIVERY_ATTEMPT.TENANT_ID, attempt.tenant().value())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.WEBHOOK_ID, attempt.webhook().value())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.ID, attempt.id())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.DELIVERY_ID, attempt.deliveryId())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.EVENT_TYPE, attempt.eventType())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.ATTEMPT, attempt.attempt())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.TIME, Rows.time(attempt.time()))
-        .set(WEBHOOK_DELIVERY_ATTEMPT.RESPONSE_STATUS, attempt.status().orElse(null))
-        .set(WEBHOOK_DELIVERY_ATTEMPT.LATENCY_MICROS, attempt.latency().toNanos() / 1000)
-        .set(WEBHOOK_DELIVERY_ATTEMPT.RESPONSE_BODY, attempt.responseStart())
-        .set(WEBHOOK_DELIVERY_ATTEMPT.ERROR, attempt.error())
-        // The webhook may have been deleted meanwhile; its log went with it.
-        .onConflictDoNothing()
-        .execute());
+    // The webhook may have been deleted while the attempt was on its way; its log went with it.
+    database.run(dsl -> dsl.execute(LOG, attempt.tenant().value(), attempt.webhook().value(), attempt.id(),
+        attempt.deliveryId(), attempt.eventType(), attempt.attempt(), Rows.time(attempt.time()),
+        attempt.status().orElse(null), attempt.latency().toNanos() / 1000, attempt.responseStart(), attempt.error(),
+        attempt.tenant().value(), attempt.webhook().value()));
   }
 
   @Override

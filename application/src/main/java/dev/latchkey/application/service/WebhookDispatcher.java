@@ -63,18 +63,28 @@ public final class WebhookDispatcher {
    * so each webhook's events go out in order); returns once all are recorded.
    *
    * @return how many were claimed
+   * @throws RuntimeException the first failure to record an attempt, once all have been tried
    */
   public int deliverDue(int max) {
     Instant now = clock.instant();
     List<WebhookOutbox.PendingDelivery> claimed = transactions.inTransaction(() -> outbox.claim(max, now, LEASE));
-    if (claimed.size() == 1) {
-      deliver(claimed.getFirst());
-    } else if (!claimed.isEmpty()) {
-      try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (WebhookOutbox.PendingDelivery pending : claimed) {
-          executor.execute(() -> deliver(pending));
-        }
+    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (WebhookOutbox.PendingDelivery pending : claimed) {
+        executor.execute(() -> {
+          try {
+            deliver(pending);
+          } catch (RuntimeException e) {
+            // Recording failed (database trouble): the lease runs out and the delivery is tried again.
+            failures.add(e);
+          }
+        });
       }
+    }
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.getFirst();
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
     }
     return claimed.size();
   }
