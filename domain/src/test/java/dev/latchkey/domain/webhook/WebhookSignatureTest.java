@@ -24,6 +24,21 @@ class WebhookSignatureTest {
   }
 
   @Test
+  void theHmacMatchesTheJdksForShortAndLongKeys() throws Exception {
+    for (int length : new int[] {1, 24, 32, 64, 65, 200}) {
+      byte[] key = new byte[length];
+      new java.util.Random(length).nextBytes(key);
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      mac.update("abc".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(WebhookSignature.hmacSha256(key, "abc".getBytes(StandardCharsets.UTF_8), "defg".getBytes(
+          StandardCharsets.UTF_8))).as("key of %d bytes", length)
+          .isEqualTo(mac.doFinal("defg".getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
   void aChangedBodyIdOrTimestampChangesTheSignature() {
     SigningSecret secret = SigningSecret.parse(SECRET).orElseThrow();
     byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
