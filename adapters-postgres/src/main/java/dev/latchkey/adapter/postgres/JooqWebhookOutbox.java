@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +61,11 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
       where exists (select 1 from webhook where tenant_id = ?::uuid and id = ?::uuid)
       on conflict do nothing""";
 
+  private static final String DONE = "with logged as (" + LOG + ") delete from webhook_delivery where id = ?::uuid";
+
+  private static final String RETRY = "with logged as (" + LOG + ") update webhook_delivery"
+      + " set attempts = attempts + 1, next_attempt_time = ?::timestamptz, lease_until = null where id = ?::uuid";
+
   private final Database database;
 
   @Inject
@@ -83,26 +90,31 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
             Rows.instant(r.get("event_time", OffsetDateTime.class)), r.get("attempts", Integer.class))));
   }
 
+  /** One statement, so atomic without a transaction: the attempt is logged and the row moves on. */
   @Override
   public void finish(PendingDelivery delivery, DeliveryAttempt attempt, Optional<Instant> retryAt) {
-    log(attempt);
-    database.run(dsl -> retryAt.isPresent()
-        ? dsl.update(WEBHOOK_DELIVERY)
-            .set(WEBHOOK_DELIVERY.ATTEMPTS, WEBHOOK_DELIVERY.ATTEMPTS.plus(1))
-            .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_TIME, Rows.time(retryAt.get()))
-            .setNull(WEBHOOK_DELIVERY.LEASE_UNTIL)
-            .where(WEBHOOK_DELIVERY.ID.eq(delivery.id()))
-            .execute()
-        : dsl.deleteFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.eq(delivery.id())).execute());
+    List<Object> binds = new ArrayList<>(logBinds(attempt));
+    binds.add(delivery.id());
+    if (retryAt.isPresent()) {
+      binds.add(binds.size() - 1, Rows.time(retryAt.get()));
+      database.run(dsl -> dsl.execute(RETRY, binds.toArray()));
+    } else {
+      database.run(dsl -> dsl.execute(DONE, binds.toArray()));
+    }
   }
 
   @Override
   public void log(DeliveryAttempt attempt) {
     // The webhook may have been deleted while the attempt was on its way; its log went with it.
-    database.run(dsl -> dsl.execute(LOG, attempt.tenant().value(), attempt.webhook().value(), attempt.id(),
-        attempt.deliveryId(), attempt.eventType(), attempt.attempt(), Rows.time(attempt.time()),
+    database.run(dsl -> dsl.execute(LOG, logBinds(attempt).toArray()));
+  }
+
+  private static List<Object> logBinds(DeliveryAttempt attempt) {
+    List<Object> binds = new ArrayList<>(Arrays.asList(attempt.tenant().value(), attempt.webhook().value(),
+        attempt.id(), attempt.deliveryId(), attempt.eventType(), attempt.attempt(), Rows.time(attempt.time()),
         attempt.status().orElse(null), attempt.latency().toNanos() / 1000, attempt.responseStart(), attempt.error(),
         attempt.tenant().value(), attempt.webhook().value()));
+    return binds;
   }
 
   @Override

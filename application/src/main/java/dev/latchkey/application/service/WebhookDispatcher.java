@@ -105,6 +105,11 @@ public final class WebhookDispatcher {
       return;
     }
     DeliveryAttempt attempt = delivery.attempt(found.get(), pending.id(), pending.event(), pending.eventTime(), number);
+    if (attempt.succeeded() && found.get().failingSince().isEmpty()) {
+      // The common case: one statement (log the attempt, drop the row), no failure run to end.
+      outbox.finish(pending, attempt, Optional.empty());
+      return;
+    }
     Optional<Instant> retryAt = attempt.succeeded() ? Optional.empty()
         : schedule.delayAfter(number, random.nextDouble()).map(attempt.time()::plus);
     transactions.inTransaction(() -> {
