@@ -21,7 +21,8 @@ public final class Main {
     if (arguments.isEmpty() || !arguments.getFirst().equals("serve")) {
       System.err.println("usage: latchkey serve [--host ADDRESS] [--port N] [--database-url jdbc:postgresql://...] "
           + "[--data-dir DIR] [--operator-token-file FILE] [--pepper-file FILE] [--tls-cert FILE --tls-key FILE] "
-          + "[--default-rate-limit N] [--redis-url redis://HOST:PORT] [--redis-key-prefix TEXT]");
+          + "[--default-rate-limit N] [--redis-url redis://HOST:PORT] [--redis-key-prefix TEXT] "
+          + "[--webhook-key-file FILE] [--allow-private-webhook-targets]");
       System.exit(2);
     }
     // Handling the signals ourselves (rather than in a shutdown hook) lets a clean stop exit 0. They

@@ -4,6 +4,10 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.ratelimit.RateLimiting;
+import dev.latchkey.app.crypto.WebhookKeys;
+import dev.latchkey.app.wiring.WebhookModule;
+import dev.latchkey.app.wiring.WebhookSettings;
+import dev.latchkey.domain.webhook.RetrySchedule;
 import dev.latchkey.app.wiring.CryptoModule;
 import dev.latchkey.app.wiring.GrpcModule;
 import dev.latchkey.app.wiring.LatchkeyComponent;
@@ -34,7 +38,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
-    WorkerModule.class, RateLimitModule.class})
+    WorkerModule.class, RateLimitModule.class, WebhookModule.class})
 public interface BenchmarkComponent extends LatchkeyComponent {
   AuthenticateTokenUseCase authenticateToken();
 
@@ -59,14 +63,18 @@ public interface BenchmarkComponent extends LatchkeyComponent {
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock,
         @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit,
-        @BindsInstance RateLimiting rateLimiting);
+        @BindsInstance RateLimiting rateLimiting,
+        @BindsInstance WebhookKeys webhookKeys,
+        @BindsInstance WebhookSettings webhookSettings);
   }
 
   static BenchmarkComponent create(DataSource dataSource, Peppers peppers, TokenSecret operatorToken, InstantSource clock) {
     requireSameModulesAsServer();
     // The benchmarks drive use cases directly, beneath the rate-limit interceptor: no limits.
-    return DaggerBenchmarkComponent.factory()
-        .create(dataSource, peppers, operatorToken, clock, RequestsPerMinute.NONE, RateLimiting.inProcess(clock));
+    return DaggerBenchmarkComponent.factory().create(dataSource, peppers, operatorToken, clock, RequestsPerMinute.NONE,
+        RateLimiting.inProcess(clock),
+        WebhookKeys.parse(WebhookKeys.generate(new java.security.SecureRandom()), "benchmark"),
+        new WebhookSettings(true, RetrySchedule.STANDARD));
   }
 
   /** Throws unless this component is built from exactly the modules of the server's component. */

@@ -80,6 +80,18 @@ import dev.latchkey.proto.v1.RateLimit;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.UpdateRateLimitRequest;
+import dev.latchkey.proto.v1.CreateWebhookRequest;
+import dev.latchkey.proto.v1.GetWebhookRequest;
+import dev.latchkey.proto.v1.ListWebhooksRequest;
+import dev.latchkey.proto.v1.UpdateWebhookRequest;
+import dev.latchkey.proto.v1.DeleteWebhookRequest;
+import dev.latchkey.proto.v1.TestWebhookRequest;
+import dev.latchkey.proto.v1.RotateWebhookSecretRequest;
+import dev.latchkey.proto.v1.ListWebhookDeliveriesRequest;
+import dev.latchkey.proto.v1.ListWebhookEventTypesRequest;
+import dev.latchkey.proto.v1.Webhook;
+import dev.latchkey.proto.v1.WebhookServiceGrpc;
+
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.TransferAccountHolderRequest;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
@@ -110,6 +122,7 @@ class RpcOperationsMatchUseCasesTest {
   private static final String USER = "users/" + UUID.randomUUID();
   private static final String ROLE = "roles/" + UUID.randomUUID();
   private static final String TOKEN = APP + "/tokens/" + UUID.randomUUID();
+  private static final String WEBHOOK = "webhooks/" + UUID.randomUUID();
 
   private final FakeUseCases useCases = new FakeUseCases();
   private final InProcessApi api = InProcessApi.start(useCases);
@@ -190,6 +203,21 @@ class RpcOperationsMatchUseCasesTest {
     m.put(UserServiceGrpc.getDeleteUserMethod(), DeleteUserRequest.newBuilder().setName(USER).build());
     m.put(UserServiceGrpc.getTransferAccountHolderMethod(),
         TransferAccountHolderRequest.newBuilder().setName(USER).build());
+    m.put(WebhookServiceGrpc.getCreateWebhookMethod(), CreateWebhookRequest.newBuilder()
+        .setWebhook(Webhook.newBuilder().setDisplayName("Hook").setUrl("https://hooks.example.com/x")
+            .addEventTypes("api_token.created")).build());
+    m.put(WebhookServiceGrpc.getGetWebhookMethod(), GetWebhookRequest.newBuilder().setName(WEBHOOK).build());
+    m.put(WebhookServiceGrpc.getListWebhooksMethod(), ListWebhooksRequest.getDefaultInstance());
+    m.put(WebhookServiceGrpc.getUpdateWebhookMethod(), UpdateWebhookRequest.newBuilder()
+        .setWebhook(Webhook.newBuilder().setName(WEBHOOK).setDisplayName("Renamed"))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build());
+    m.put(WebhookServiceGrpc.getDeleteWebhookMethod(), DeleteWebhookRequest.newBuilder().setName(WEBHOOK).build());
+    m.put(WebhookServiceGrpc.getTestWebhookMethod(), TestWebhookRequest.newBuilder().setName(WEBHOOK).build());
+    m.put(WebhookServiceGrpc.getRotateWebhookSecretMethod(),
+        RotateWebhookSecretRequest.newBuilder().setName(WEBHOOK).build());
+    m.put(WebhookServiceGrpc.getListWebhookDeliveriesMethod(),
+        ListWebhookDeliveriesRequest.newBuilder().setParent(WEBHOOK).build());
+    m.put(WebhookServiceGrpc.getListWebhookEventTypesMethod(), ListWebhookEventTypesRequest.getDefaultInstance());
     m.put(AuditServiceGrpc.getListAuditEventsMethod(), ListAuditEventsRequest.getDefaultInstance());
     m.put(RequestLogServiceGrpc.getListRequestLogsMethod(),
         ListRequestLogsRequest.newBuilder().setParent(APP).build());

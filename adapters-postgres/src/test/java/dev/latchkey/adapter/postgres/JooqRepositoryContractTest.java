@@ -24,8 +24,8 @@ class JooqRepositoryContractTest extends RepositoryContract {
     try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
       // The audit trail refuses TRUNCATE by trigger; a test may bypass triggers, the application cannot.
       s.execute("set session_replication_role = replica");
-      s.execute("truncate record_revision, record, record_clock, audit_event, rate_limit, api_token, ingest_token, "
-          + "analytics_retention, private_app, app_user, role, tenant");
+      s.execute("truncate webhook_delivery_attempt, webhook_delivery, webhook, record_revision, record, record_clock, "
+          + "audit_event, rate_limit, api_token, ingest_token, analytics_retention, private_app, app_user, role, tenant");
       s.execute("set session_replication_role = default");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package dev.latchkey.app.config;
 
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import io.lettuce.core.RedisURI;
+import dev.latchkey.domain.webhook.RetrySchedule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  *     Redis; absent: each instance limits alone
  * @param redisKeyPrefix put before every key the server writes in Redis, so that several deployments
  *     (or test runs) can share one Redis
+ * @param webhookKeyFile absent: {@code <dataDir>/webhook-key} (unless the key is given directly)
+ * @param webhookKey the keys webhook secrets are encrypted under ({@code LATCHKEY_WEBHOOK_KEY},
+ *     {@code <key id>:<base64 of 32 bytes>} each, the primary first), if given
+ * @param allowPrivateWebhookTargets deliver to loopback, private and link-local addresses too (local
+ *     development and tests only)
+ * @param webhookRetries when failed deliveries are retried; {@link RetrySchedule#STANDARD} but in tests
  */
 public record ServerConfig(
     String host,
@@ -39,7 +46,11 @@ public record ServerConfig(
     Optional<Path> tlsKey,
     RequestsPerMinute defaultRateLimit,
     Optional<String> redisUrl,
-    String redisKeyPrefix) {
+    String redisKeyPrefix,
+    Optional<Path> webhookKeyFile,
+    Optional<String> webhookKey,
+    boolean allowPrivateWebhookTargets,
+    RetrySchedule webhookRetries) {
 
   public static final int DEFAULT_PORT = 50051;
   /** Without TLS nothing but this machine may connect unless {@code --host} says otherwise. */
@@ -50,7 +61,10 @@ public record ServerConfig(
 
   private static final List<String> FLAGS =
       List.of("host", "port", "database-url", "data-dir", "operator-token-file", "pepper-file", "tls-cert", "tls-key",
-          "default-rate-limit", "redis-url", "redis-key-prefix");
+          "default-rate-limit", "redis-url", "redis-key-prefix",
+          "webhook-key-file");
+  /** Flags that take no value: present means on; their environment form is {@code LATCHKEY_<FLAG>=true}. */
+  private static final List<String> BOOLEAN_FLAGS = List.of("allow-private-webhook-targets");
 
   public ServerConfig {
     if (port < 0 || port > 65535) {
@@ -71,12 +85,20 @@ public record ServerConfig(
     }
   }
 
-  /** Without Redis: each instance limits alone. */
+  /** Without Redis (each instance limits alone) and with the default webhook settings. */
   public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
       Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper, Optional<Path> tlsCert,
       Optional<Path> tlsKey, RequestsPerMinute defaultRateLimit) {
     this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, tlsCert, tlsKey, defaultRateLimit,
-        Optional.empty(), DEFAULT_REDIS_KEY_PREFIX);
+        Optional.empty(), DEFAULT_REDIS_KEY_PREFIX, Optional.empty(), Optional.empty(), false, RetrySchedule.STANDARD);
+  }
+
+  /** With the default webhook settings. */
+  public ServerConfig(String host, int port, Optional<String> databaseUrl, Path dataDir,
+      Optional<Path> operatorTokenFile, Optional<Path> pepperFile, Optional<String> pepper, Optional<Path> tlsCert,
+      Optional<Path> tlsKey, RequestsPerMinute defaultRateLimit, Optional<String> redisUrl, String redisKeyPrefix) {
+    this(host, port, databaseUrl, dataDir, operatorTokenFile, pepperFile, pepper, tlsCert, tlsKey, defaultRateLimit,
+        redisUrl, redisKeyPrefix, Optional.empty(), Optional.empty(), false, RetrySchedule.STANDARD);
   }
 
   /** With the default rate limit. */
@@ -104,9 +126,14 @@ public record ServerConfig(
     return pepperFile.orElse(dataDir.resolve("pepper"));
   }
 
+  public Path effectiveWebhookKeyFile() {
+    return webhookKeyFile.orElse(dataDir.resolve("webhook-key"));
+  }
+
   /** Whether anything lives in {@link #dataDir}: the embedded database or a secret file by default. */
   public boolean usesDataDir() {
-    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty());
+    return databaseUrl.isEmpty() || operatorTokenFile.isEmpty() || (pepperFile.isEmpty() && pepper.isEmpty())
+        || (webhookKeyFile.isEmpty() && webhookKey.isEmpty());
   }
 
   /** Parses {@code serve}'s flags over the environment. */
@@ -116,6 +143,18 @@ public record ServerConfig(
       String fromEnv = env.get("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
       if (fromEnv != null && !fromEnv.isBlank()) {
         values.put(flag, fromEnv.strip());
+      }
+    }
+    java.util.Set<String> switches = new java.util.HashSet<>();
+    for (String flag : BOOLEAN_FLAGS) {
+      String fromEnv = env.get("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        switch (fromEnv.strip().toLowerCase(Locale.ROOT)) {
+          case "true" -> switches.add(flag);
+          case "false" -> switches.remove(flag);
+          default -> throw new ConfigException("LATCHKEY_" + flag.toUpperCase(Locale.ROOT).replace('-', '_')
+              + " must be true or false, not '" + fromEnv.strip() + "'");
+        }
       }
     }
     List<String> rest = new ArrayList<>(args);
@@ -131,8 +170,17 @@ public record ServerConfig(
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
       }
+      if (BOOLEAN_FLAGS.contains(name)) {
+        if (value != null) {
+          throw new ConfigException("--" + name + " takes no value");
+        }
+        switches.add(name);
+        continue;
+      }
       if (!FLAGS.contains(name)) {
-        throw new ConfigException("unknown flag --" + name + " (known: --" + String.join(", --", FLAGS) + ")");
+        List<String> known = new ArrayList<>(FLAGS);
+        known.addAll(BOOLEAN_FLAGS);
+        throw new ConfigException("unknown flag --" + name + " (known: --" + String.join(", --", known) + ")");
       }
       if (value == null) {
         if (rest.isEmpty()) {
@@ -156,7 +204,11 @@ public record ServerConfig(
         path(values.get("tls-key")),
         rateLimit(values.get("default-rate-limit")),
         Optional.ofNullable(values.get("redis-url")).map(String::strip),
-        values.getOrDefault("redis-key-prefix", DEFAULT_REDIS_KEY_PREFIX));
+        values.getOrDefault("redis-key-prefix", DEFAULT_REDIS_KEY_PREFIX),
+        path(values.get("webhook-key-file")),
+        Optional.ofNullable(env.get("LATCHKEY_WEBHOOK_KEY")).filter(k -> !k.isBlank()),
+        switches.contains("allow-private-webhook-targets"),
+        RetrySchedule.STANDARD);
   }
 
   private static void checkRedisUrl(String url) {
@@ -208,7 +260,8 @@ public record ServerConfig(
     // Never print the pepper; the database URL may carry a password.
     return "ServerConfig[host=" + host + ", port=" + port + ", database=" + databaseUrl.map(ServerConfig::redactUrl)
         .orElse("embedded") + ", dataDir=" + dataDir + ", tls=" + (tls() ? "on" : "off") + ", redis="
-        + redisUrl.map(ServerConfig::redactUrl).orElse("none") + "]";
+        + redisUrl.map(ServerConfig::redactUrl).orElse("none")
+        + (allowPrivateWebhookTargets ? ", private webhook targets allowed" : "") + "]";
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.latchkey.app.config.SecretFiles;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.crypto.Peppers;
+import dev.latchkey.app.crypto.WebhookKeys;
+import dev.latchkey.app.wiring.WebhookSettings;
 import dev.latchkey.app.crypto.SecureRandomSecretGenerator;
 import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.wiring.DaggerLatchkeyComponent;
@@ -86,6 +88,11 @@ public final class LatchkeyServer implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       Peppers pepper = loadPepper(config, random);
       TokenSecret operatorToken = loadOperatorToken(config, random);
+      WebhookKeys webhookKeys = loadWebhookKeys(config, random);
+      if (config.allowPrivateWebhookTargets()) {
+        log.warn("--allow-private-webhook-targets: webhooks may reach loopback, private and link-local addresses; "
+            + "for local development and tests only");
+      }
 
       String jdbcUrl;
       HikariDataSource dataSource;
@@ -107,8 +114,9 @@ public final class LatchkeyServer implements AutoCloseable {
       RateLimiting rateLimiting = config.redisUrl()
           .map(url -> RateLimiting.throughRedis(url, config.redisKeyPrefix(), DATABASE_PRECISION_CLOCK))
           .orElseGet(() -> RateLimiting.inProcess(DATABASE_PRECISION_CLOCK));
-      LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(
-          dataSource, pepper, operatorToken, DATABASE_PRECISION_CLOCK, config.defaultRateLimit(), rateLimiting);
+      LatchkeyComponent component = DaggerLatchkeyComponent.factory().create(dataSource, pepper, operatorToken,
+          DATABASE_PRECISION_CLOCK, config.defaultRateLimit(), rateLimiting, webhookKeys,
+          new WebhookSettings(config.allowPrivateWebhookTargets(), config.webhookRetries()));
       HealthStatusManager health = component.health();
       // Stopped in reverse order after the server has drained, before the pool closes: every queued
       // request-log entry and last-use time is written (see WorkerModule for the order).
@@ -218,6 +226,24 @@ public final class LatchkeyServer implements AutoCloseable {
       log.info("generated a token pepper into {} (mode 0600); keep it: tokens cannot be checked without it", file);
     }
     return pepper;
+  }
+
+  private static WebhookKeys loadWebhookKeys(ServerConfig config, SecureRandom random) {
+    if (config.webhookKey().isPresent()) {
+      return WebhookKeys.parse(config.webhookKey().get(), "LATCHKEY_WEBHOOK_KEY");
+    }
+    var file = config.effectiveWebhookKeyFile();
+    if (config.webhookKeyFile().isPresent() && !java.nio.file.Files.exists(file)) {
+      throw new ConfigException("the webhook key file " + file + " does not exist");
+    }
+    boolean existed = java.nio.file.Files.exists(file);
+    WebhookKeys keys = WebhookKeys.parse(
+        SecretFiles.readOrCreate(file, () -> WebhookKeys.generate(random), "webhook key"), file.toString());
+    if (!existed) {
+      log.info("generated a webhook encryption key into {} (mode 0600); keep it: stored webhook passwords, hidden "
+          + "headers and signing secrets cannot be read without it", file);
+    }
+    return keys;
   }
 
   private static TokenSecret loadOperatorToken(ServerConfig config, SecureRandom random) {

@@ -9,6 +9,7 @@ import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RateLimitGrpcService;
 import dev.latchkey.adapter.grpc.RecordGrpcService;
+import dev.latchkey.adapter.grpc.WebhookGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
 import dev.latchkey.adapter.grpc.AnalyticsGrpcService;
 import dev.latchkey.adapter.grpc.IngestGrpcService;
@@ -35,9 +36,9 @@ public interface GrpcModule {
       PrivateAppGrpcService privateApps, ApiTokenGrpcService tokens, AuditGrpcService audit,
       RequestLogGrpcService requestLogs, RoleGrpcService roles, UserGrpcService users,
       RateLimitGrpcService rateLimits, AnalyticsGrpcService analytics, IngestGrpcService ingest,
-      RecordGrpcService records) {
+      RecordGrpcService records, WebhookGrpcService webhooks) {
     return List.of(tenants, auth, dataModels, privateApps, tokens, audit, requestLogs, roles, users, rateLimits,
-        analytics, ingest, records);
+        analytics, ingest, records, webhooks);
   }
 
   /**

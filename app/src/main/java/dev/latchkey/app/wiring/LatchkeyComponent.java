@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.latchkey.app.crypto.Peppers;
 import dev.latchkey.app.ratelimit.RateLimiting;
+import dev.latchkey.app.crypto.WebhookKeys;
 import dev.latchkey.application.lifecycle.Worker;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import dev.latchkey.domain.token.TokenSecret;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 /** The one root component: everything the server needs, wired from the ports to their adapters. */
 @Singleton
 @Component(modules = {PersistenceModule.class, UseCaseModule.class, CryptoModule.class, GrpcModule.class,
-    WorkerModule.class, RateLimitModule.class})
+    WorkerModule.class, RateLimitModule.class, WebhookModule.class})
 public interface LatchkeyComponent {
   List<BindableService> services();
 
@@ -40,6 +41,8 @@ public interface LatchkeyComponent {
         @BindsInstance @Named("operator") TokenSecret operatorToken,
         @BindsInstance InstantSource clock,
         @BindsInstance @Named("defaultRateLimit") RequestsPerMinute defaultRateLimit,
-        @BindsInstance RateLimiting rateLimiting);
+        @BindsInstance RateLimiting rateLimiting,
+        @BindsInstance WebhookKeys webhookKeys,
+        @BindsInstance WebhookSettings webhookSettings);
   }
 }

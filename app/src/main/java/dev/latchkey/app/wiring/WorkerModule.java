@@ -9,6 +9,7 @@ import dev.latchkey.adapter.postgres.RequestLogWriter;
 import dev.latchkey.app.ratelimit.RateLimiting;
 import dev.latchkey.app.server.DatabaseHealth;
 import dev.latchkey.app.server.TokenUsageFlusher;
+import dev.latchkey.app.server.WebhookDispatchWorker;
 import dev.latchkey.application.lifecycle.Worker;
 import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Singleton;
@@ -30,16 +31,18 @@ public interface WorkerModule {
    * dropped) and the request log writer next (stopped after every call has queued its entry, the
    * writer writes everything queued); the token-usage flusher (stopped after the last call, it writes the last
    * use times); the credential-change listener last (the token cache turns on only once it hears
-   * changes, and off first when the server stops).
+   * changes, and off first when the server stops); the webhook dispatcher after it (it needs the
+   * database only, and stops first, finishing the attempts in flight).
    */
   @Provides
   @Singleton
   static List<Worker> workers(
       RateLimiting rateLimiting, DatabaseHealth databaseHealth, RequestLogPartitions requestLogPartitions,
       RequestLogWriter requestLogWriter, TokenUsageFlusher tokenUsageFlusher,
-      PostgresCredentialChangeListener credentialChangeListener, AnalyticsPartitions analyticsPartitions) {
+      PostgresCredentialChangeListener credentialChangeListener, AnalyticsPartitions analyticsPartitions,
+      WebhookDispatchWorker webhookDispatcher) {
     return Stream.concat(rateLimiting.worker().stream(), Stream.of(databaseHealth, requestLogPartitions,
-        analyticsPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener)).toList();
+        analyticsPartitions, requestLogWriter, tokenUsageFlusher, credentialChangeListener, webhookDispatcher)).toList();
   }
 
   @Provides

@@ -60,6 +60,27 @@ class ServerConfigTest {
   }
 
   @Test
+  void privateWebhookTargetsAreOffUnlessTheSwitchIsGivenWithoutAValue() {
+    assertThat(parse().allowPrivateWebhookTargets()).isFalse();
+    assertThat(parse("--allow-private-webhook-targets").allowPrivateWebhookTargets()).isTrue();
+    assertThat(parse("--allow-private-webhook-targets", "--port", "0").port()).isZero();
+    assertThat(ServerConfig.parse(List.of(), Map.of("LATCHKEY_ALLOW_PRIVATE_WEBHOOK_TARGETS", "true"))
+        .allowPrivateWebhookTargets()).isTrue();
+    assertThat(ServerConfig.parse(List.of(), Map.of("LATCHKEY_ALLOW_PRIVATE_WEBHOOK_TARGETS", "false"))
+        .allowPrivateWebhookTargets()).isFalse();
+    assertRejected(List.of("--allow-private-webhook-targets=yes"), NO_ENV).hasMessageContaining("takes no value");
+    assertRejected(List.of(), Map.of("LATCHKEY_ALLOW_PRIVATE_WEBHOOK_TARGETS", "1"))
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
+  void theWebhookKeyFileDefaultsToTheDataDirectory() {
+    assertThat(parse("--data-dir", "/srv/lk").effectiveWebhookKeyFile()).isEqualTo(Path.of("/srv/lk/webhook-key"));
+    assertThat(parse("--webhook-key-file", "/etc/lk/key").effectiveWebhookKeyFile())
+        .isEqualTo(Path.of("/etc/lk/key"));
+  }
+
+  @Test
   void hostChoosesTheAddressWithOrWithoutTls() {
     assertThat(parse("--host", "0.0.0.0").host()).isEqualTo("0.0.0.0");
     assertThat(parse("--host", "127.0.0.1", "--tls-cert", "c", "--tls-key", "k").host()).isEqualTo("127.0.0.1");

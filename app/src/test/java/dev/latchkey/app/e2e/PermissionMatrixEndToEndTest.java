@@ -53,6 +53,18 @@ import dev.latchkey.proto.v1.RateLimit;
 import dev.latchkey.proto.v1.RateLimitServiceGrpc;
 import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.UpdateRateLimitRequest;
+import dev.latchkey.proto.v1.CreateWebhookRequest;
+import dev.latchkey.proto.v1.GetWebhookRequest;
+import dev.latchkey.proto.v1.ListWebhooksRequest;
+import dev.latchkey.proto.v1.UpdateWebhookRequest;
+import dev.latchkey.proto.v1.DeleteWebhookRequest;
+import dev.latchkey.proto.v1.TestWebhookRequest;
+import dev.latchkey.proto.v1.RotateWebhookSecretRequest;
+import dev.latchkey.proto.v1.ListWebhookDeliveriesRequest;
+import dev.latchkey.proto.v1.ListWebhookEventTypesRequest;
+import dev.latchkey.proto.v1.Webhook;
+import dev.latchkey.proto.v1.WebhookServiceGrpc;
+
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UpdatePrivateAppRequest;
@@ -103,8 +115,8 @@ class PermissionMatrixEndToEndTest {
   @RegisterExtension static final RunningLatchkey latchkey = new RunningLatchkey();
 
   /** The principal calling, and a private app (with a token) to call about. */
-  record Target(
-      String app, String tokenName, String tokenSecret, String role, String user, String spareRole, String record) {}
+  record Target(String app, String tokenName, String tokenSecret, String role, String user, String spareRole,
+      String record, String webhook) {}
 
   interface Call {
     void run(String callerToken, Target target);
@@ -300,6 +312,50 @@ class PermissionMatrixEndToEndTest {
                     .setUpdateMask(FieldMask.newBuilder().addPaths("requests_per_minute")).build())));
   }
 
+  /** Webhook RPCs, reads included: the account holder's alone, whatever grants others hold. */
+  static Stream<Row> accountHolderRows() {
+    return Stream.of(
+        new Row(Operation.CREATE_WEBHOOK, null, null, false, (t, x) ->
+            webhooks(t).createWebhook(CreateWebhookRequest.newBuilder().setWebhook(Webhook.newBuilder()
+                .setDisplayName("made").setUrl("https://hooks.example.com/made").addEventTypes("tickets.created"))
+                .build())),
+        new Row(Operation.GET_WEBHOOK, null, null, true, (t, x) ->
+            webhooks(t).getWebhook(GetWebhookRequest.newBuilder().setName(x.webhook()).build())),
+        new Row(Operation.LIST_WEBHOOKS, null, null, false, (t, x) ->
+            webhooks(t).listWebhooks(ListWebhooksRequest.getDefaultInstance())),
+        new Row(Operation.UPDATE_WEBHOOK, null, null, true, (t, x) ->
+            webhooks(t).updateWebhook(UpdateWebhookRequest.newBuilder()
+                .setWebhook(Webhook.newBuilder().setName(x.webhook()).setDisplayName("renamed"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build())),
+        new Row(Operation.DELETE_WEBHOOK, null, null, true, (t, x) ->
+            webhooks(t).deleteWebhook(DeleteWebhookRequest.newBuilder().setName(x.webhook()).build())),
+        new Row(Operation.TEST_WEBHOOK, null, null, true, (t, x) ->
+            webhooks(t).testWebhook(TestWebhookRequest.newBuilder().setName(x.webhook()).build())),
+        new Row(Operation.ROTATE_WEBHOOK_SECRET, null, null, true, (t, x) ->
+            webhooks(t).rotateWebhookSecret(RotateWebhookSecretRequest.newBuilder().setName(x.webhook()).build())),
+        new Row(Operation.LIST_WEBHOOK_DELIVERIES, null, null, true, (t, x) ->
+            webhooks(t).listWebhookDeliveries(ListWebhookDeliveriesRequest.newBuilder().setParent(x.webhook())
+                .build())),
+        new Row(Operation.LIST_WEBHOOK_EVENT_TYPES, null, null, false, (t, x) ->
+            webhooks(t).listWebhookEventTypes(ListWebhookEventTypesRequest.getDefaultInstance())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accountHolderRows")
+  void webhookCallsAreTheAccountHoldersAloneWhateverTheGrants(Row row) {
+    String everything = appWith(tenantA, everythingBut("none", Action.ACTION_READ));
+
+    assertThat(status(() -> row.call().run(tenantA.getOwnerTokenSecret(), target(tenantA))))
+        .isEqualTo(Status.Code.OK);
+    assertThat(status(() -> row.call().run(everything, target(tenantA)))).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(status(() -> row.call().run(latchkey.operatorToken(), target(tenantA))))
+        .as("the operator only when acting for the account holder").isEqualTo(Status.Code.PERMISSION_DENIED);
+    if (row.targetsAResource()) {
+      assertThat(status(() -> row.call().run(tenantA.getOwnerTokenSecret(), target(tenantB))))
+          .isEqualTo(Status.Code.NOT_FOUND);
+    }
+  }
+
   static Stream<Row> anyCallerRows() {
     return Stream.of(
         new Row(Operation.GET_CALLER_IDENTITY, null, null, false, (t, x) ->
@@ -312,7 +368,7 @@ class PermissionMatrixEndToEndTest {
   @Test
   void theMatrixCoversEveryRpcOfThePermissionTable() {
     Set<Operation> covered = EnumSet.of(Operation.TRANSFER_ACCOUNT_HOLDER, Operation.BATCH_UPSERT_RECORDS);
-    Stream.of(grantRows(), operatorRows(), anyCallerRows(), ingestRows()).flatMap(s -> s)
+    Stream.of(grantRows(), operatorRows(), anyCallerRows(), ingestRows(), accountHolderRows()).flatMap(s -> s)
         .forEach(r -> covered.add(r.operation()));
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Set.copyOf(RpcPermissions.table().values()));
@@ -413,8 +469,11 @@ class PermissionMatrixEndToEndTest {
         .setRole(Role.newBuilder().setDisplayName("spare role")).build());
     var record = records(admin).createRecord(CreateRecordRequest.newBuilder().setParent("dataModels/companies")
         .setRecord(dev.latchkey.proto.v1.Record.getDefaultInstance()).build());
+    var webhook = webhooks(admin).createWebhook(CreateWebhookRequest.newBuilder().setWebhook(Webhook.newBuilder()
+        .setDisplayName("target hook").setUrl("https://hooks.example.com/in").addEventTypes("api_token.created"))
+        .build());
     return new Target(app.getName(), token.getApiToken().getName(), token.getSecret(), role.getName(),
-        user.getName(), spare.getName(), record.getName());
+        user.getName(), spare.getName(), record.getName(), webhook.getWebhook().getName());
   }
 
   /** The secret of a token of a new app holding exactly {@code grants}. */
@@ -473,6 +532,10 @@ class PermissionMatrixEndToEndTest {
 
   private static ApiTokenServiceGrpc.ApiTokenServiceBlockingStub tokens(String token) {
     return ApiTokenServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
+  }
+
+  private static WebhookServiceGrpc.WebhookServiceBlockingStub webhooks(String token) {
+    return WebhookServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(token));
   }
 
   private static RoleServiceGrpc.RoleServiceBlockingStub roles(String token) {

@@ -4,6 +4,7 @@ import dev.latchkey.adapter.postgres.testing.TestDatabases;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.server.LatchkeyServer;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import dev.latchkey.domain.webhook.RetrySchedule;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -30,6 +31,8 @@ final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
   static final RequestsPerMinute GENEROUS_RATE_LIMIT = new RequestsPerMinute(1_000_000);
 
   private final RequestsPerMinute defaultRateLimit;
+  private final boolean allowPrivateWebhookTargets;
+  private final RetrySchedule webhookRetries;
   private String databaseUrl;
   private Path dataDir;
   private LatchkeyServer server;
@@ -41,7 +44,22 @@ final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
 
   /** A server whose principals get {@code defaultRateLimit} ({@code --default-rate-limit}). */
   RunningLatchkey(RequestsPerMinute defaultRateLimit) {
+    this(defaultRateLimit, false, RetrySchedule.STANDARD);
+  }
+
+  private RunningLatchkey(RequestsPerMinute defaultRateLimit, boolean allowPrivateWebhookTargets,
+      RetrySchedule webhookRetries) {
     this.defaultRateLimit = defaultRateLimit;
+    this.allowPrivateWebhookTargets = allowPrivateWebhookTargets;
+    this.webhookRetries = webhookRetries;
+  }
+
+  /**
+   * A server that delivers webhooks to this machine ({@code --allow-private-webhook-targets}), with
+   * {@code retries} instead of the production schedule.
+   */
+  static RunningLatchkey deliveringLocally(RetrySchedule retries) {
+    return new RunningLatchkey(GENEROUS_RATE_LIMIT, true, retries);
   }
 
   @Override
@@ -49,7 +67,9 @@ final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
     databaseUrl = TestDatabases.createDatabase(context.getRequiredTestClass().getSimpleName());
     dataDir = Files.createTempDirectory("latchkey-e2e-");
     server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), defaultRateLimit));
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), defaultRateLimit,
+        Optional.empty(), ServerConfig.DEFAULT_REDIS_KEY_PREFIX, Optional.empty(), Optional.empty(),
+        allowPrivateWebhookTargets, webhookRetries));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 

@@ -101,6 +101,16 @@ final class ServerProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
+  /** SIGKILL: no shutdown hook, no draining, nothing flushed; waits until the process is gone. */
+  void kill() {
+    process.toHandle().destroyForcibly();
+    try {
+      process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Waits for the process to end and for its output to be read to the end; returns its exit code. */
   int awaitExit() {
     try {

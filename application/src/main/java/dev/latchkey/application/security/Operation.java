@@ -52,6 +52,17 @@ public enum Operation {
   /** Only the account holder, whatever its grants; checked by the use case. */
   TRANSFER_ACCOUNT_HOLDER(new Requirement.AnyTenantPrincipal()),
 
+  /** Webhooks, reads included, are the account holder's alone whatever its grants; checked by the use case. */
+  CREATE_WEBHOOK(new Requirement.AnyTenantPrincipal()),
+  GET_WEBHOOK(new Requirement.AnyTenantPrincipal()),
+  LIST_WEBHOOKS(new Requirement.AnyTenantPrincipal()),
+  UPDATE_WEBHOOK(new Requirement.AnyTenantPrincipal()),
+  DELETE_WEBHOOK(new Requirement.AnyTenantPrincipal()),
+  TEST_WEBHOOK(new Requirement.AnyTenantPrincipal()),
+  ROTATE_WEBHOOK_SECRET(new Requirement.AnyTenantPrincipal()),
+  LIST_WEBHOOK_DELIVERIES(new Requirement.AnyTenantPrincipal()),
+  LIST_WEBHOOK_EVENT_TYPES(new Requirement.AnyTenantPrincipal()),
+
   LIST_AUDIT_EVENTS(grant(DataModel.AUDIT_EVENTS, Action.READ)),
   LIST_REQUEST_LOGS(grant(DataModel.REQUEST_LOGS, Action.READ)),
 

@@ -75,8 +75,29 @@ final class AuditDetails {
       case ChangeEvent.RecordChange e -> {
         // Not audited (see ChangeEvent.audited): the record's revision history holds the details.
       }
+      case ChangeEvent.WebhookChanged w -> webhook(d, w);
     }
     return d.details;
+  }
+
+  /** Names and URLs, never a password, a hidden value or a signing secret. */
+  private static void webhook(AuditDetails d, ChangeEvent.WebhookChanged event) {
+    switch (event) {
+      case ChangeEvent.WebhookCreated e -> d
+          .put("display_name", e.webhook().displayName().value())
+          .put("url", e.webhook().url().value())
+          .put("event_types", String.join(",", e.webhook().eventTypes()));
+      case ChangeEvent.WebhookUpdated e -> d
+          .put("fields", String.join(",", e.fields()))
+          .put("state", e.state().name());
+      case ChangeEvent.WebhookDeleted e -> {
+        // The target says which.
+      }
+      case ChangeEvent.WebhookSecretRotated e -> {
+        // The target says which; the secrets are nobody's business here.
+      }
+      case ChangeEvent.WebhookAutoDisabled e -> d.put("state", "DISABLED").put("reason", e.reason());
+    }
   }
 
   private AuditDetails put(String key, String value) {

@@ -96,8 +96,10 @@ public final class InMemoryPorts {
   public final InMemoryRecordRepository records = new InMemoryRecordRepository();
   /** Announcements of rolled-back transactions are dropped, as PostgreSQL drops their NOTIFY. */
   public final RecordingCredentialChanges credentialChanges = new RecordingCredentialChanges();
-  public final FakeTransactions transactions =
-      new FakeTransactions(tenants, roles, users, tokens, privateApps, audit, credentialChanges, rateLimits, records);
+  /** Webhook events queued by changes; rolled back with their transaction. */
+  public final RecordingWebhookOutbox webhookOutbox = new RecordingWebhookOutbox();
+  public final FakeTransactions transactions = new FakeTransactions(
+      tenants, roles, users, tokens, privateApps, audit, credentialChanges, rateLimits, records, webhookOutbox);
   public final MutableClock clock = new MutableClock();
   public final SequentialIdGenerator ids = new SequentialIdGenerator();
   public final FakeSecretGenerator secrets = new FakeSecretGenerator();
@@ -174,7 +176,7 @@ public final class InMemoryPorts {
   }
 
   public ChangeRecorder changeRecorder() {
-    return new ChangeRecorder(audit, ids, credentialChanges, transactions, credentialCache);
+    return new ChangeRecorder(audit, ids, credentialChanges, transactions, credentialCache, webhookOutbox);
   }
 
   public RecordHistory recordHistory() {

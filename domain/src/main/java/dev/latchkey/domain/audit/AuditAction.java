@@ -24,7 +24,12 @@ public enum AuditAction {
   /** Record changes go to each record's revision history, not to the audit trail; see ChangeEvent. */
   RECORD_CREATED("record.created"),
   RECORD_UPDATED("record.updated"),
-  RECORD_DELETED("record.deleted");
+  RECORD_DELETED("record.deleted"),
+  WEBHOOK_CREATED("webhook.created"),
+  WEBHOOK_UPDATED("webhook.updated"),
+  WEBHOOK_DELETED("webhook.deleted"),
+  WEBHOOK_SECRET_ROTATED("webhook.secret_rotated"),
+  WEBHOOK_DISABLED("webhook.disabled");
 
   private final String wireName;
 

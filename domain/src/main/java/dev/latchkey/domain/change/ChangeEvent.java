@@ -17,6 +17,10 @@ import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.token.ApiTokenId;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
+import dev.latchkey.domain.webhook.Webhook;
+import dev.latchkey.domain.webhook.WebhookId;
+import dev.latchkey.domain.webhook.WebhookState;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -565,6 +569,87 @@ public sealed interface ChangeEvent {
     @Override
     public AuditAction action() {
       return AuditAction.RECORD_DELETED;
+    }
+  }
+
+  /** A change to a webhook subscription: audited, never itself a webhook event nor a credential change. */
+  sealed interface WebhookChanged extends ChangeEvent {
+    WebhookId id();
+
+    @Override
+    default String target() {
+      return "webhooks/" + id();
+    }
+
+    @Override
+    default boolean affectsCredentials() {
+      return false;
+    }
+  }
+
+  /** A new webhook (its secrets are never part of an event). */
+  record WebhookCreated(Webhook webhook) implements WebhookChanged {
+    public WebhookCreated {
+      Objects.requireNonNull(webhook, "webhook");
+    }
+
+    @Override
+    public WebhookId id() {
+      return webhook.id();
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.WEBHOOK_CREATED;
+    }
+  }
+
+  /** Which fields of a webhook changed (names only: some are secret). */
+  record WebhookUpdated(WebhookId id, List<String> fields, WebhookState state) implements WebhookChanged {
+    public WebhookUpdated {
+      Objects.requireNonNull(id, "id");
+      fields = List.copyOf(fields);
+      Objects.requireNonNull(state, "state");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.WEBHOOK_UPDATED;
+    }
+  }
+
+  record WebhookDeleted(WebhookId id) implements WebhookChanged {
+    public WebhookDeleted {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.WEBHOOK_DELETED;
+    }
+  }
+
+  record WebhookSecretRotated(WebhookId id) implements WebhookChanged {
+    public WebhookSecretRotated {
+      Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.WEBHOOK_SECRET_ROTATED;
+    }
+  }
+
+  /** The server disabled a webhook whose deliveries kept failing. */
+  record WebhookAutoDisabled(WebhookId id, String reason) implements WebhookChanged {
+    public WebhookAutoDisabled {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public AuditAction action() {
+      return AuditAction.WEBHOOK_DISABLED;
     }
   }
 }

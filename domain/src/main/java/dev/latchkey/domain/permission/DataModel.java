@@ -22,7 +22,6 @@ public enum DataModel {
       "Private apps (service accounts) and their API access tokens."),
   USERS("users", "Users", DataModelKind.ADMINISTRATIVE, "Team members and their personal access tokens."),
   ROLES("roles", "Roles", DataModelKind.ADMINISTRATIVE, "Roles and the permissions they carry."),
-  WEBHOOKS("webhooks", "Webhooks", DataModelKind.ADMINISTRATIVE, "Webhook subscriptions."),
   REQUEST_LOGS("request_logs", "Request logs", DataModelKind.ADMINISTRATIVE, "The Logs tab of apps and users."),
   AUDIT_EVENTS("audit_events", "Audit events", DataModelKind.ADMINISTRATIVE, "The audit trail."),
   TOKEN_INTROSPECTION(

@@ -14,6 +14,7 @@ import dev.latchkey.proto.v1.RequestLogServiceGrpc;
 import dev.latchkey.proto.v1.RoleServiceGrpc;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UserServiceGrpc;
+import dev.latchkey.proto.v1.WebhookServiceGrpc;
 import io.grpc.MethodDescriptor;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,15 @@ public final class RpcPermissions {
       entry(UserServiceGrpc.getReactivateUserMethod(), Operation.REACTIVATE_USER),
       entry(UserServiceGrpc.getDeleteUserMethod(), Operation.DELETE_USER),
       entry(UserServiceGrpc.getTransferAccountHolderMethod(), Operation.TRANSFER_ACCOUNT_HOLDER),
+      entry(WebhookServiceGrpc.getCreateWebhookMethod(), Operation.CREATE_WEBHOOK),
+      entry(WebhookServiceGrpc.getGetWebhookMethod(), Operation.GET_WEBHOOK),
+      entry(WebhookServiceGrpc.getListWebhooksMethod(), Operation.LIST_WEBHOOKS),
+      entry(WebhookServiceGrpc.getUpdateWebhookMethod(), Operation.UPDATE_WEBHOOK),
+      entry(WebhookServiceGrpc.getDeleteWebhookMethod(), Operation.DELETE_WEBHOOK),
+      entry(WebhookServiceGrpc.getTestWebhookMethod(), Operation.TEST_WEBHOOK),
+      entry(WebhookServiceGrpc.getRotateWebhookSecretMethod(), Operation.ROTATE_WEBHOOK_SECRET),
+      entry(WebhookServiceGrpc.getListWebhookDeliveriesMethod(), Operation.LIST_WEBHOOK_DELIVERIES),
+      entry(WebhookServiceGrpc.getListWebhookEventTypesMethod(), Operation.LIST_WEBHOOK_EVENT_TYPES),
       entry(AuditServiceGrpc.getListAuditEventsMethod(), Operation.LIST_AUDIT_EVENTS),
       entry(RequestLogServiceGrpc.getListRequestLogsMethod(), Operation.LIST_REQUEST_LOGS),
       entry(AnalyticsServiceGrpc.getRotateIngestTokenMethod(), Operation.ROTATE_INGEST_TOKEN),

@@ -14,6 +14,9 @@ import dev.latchkey.domain.role.Role;
 import dev.latchkey.domain.tenant.Tenant;
 import dev.latchkey.domain.token.ApiToken;
 import dev.latchkey.domain.user.User;
+import dev.latchkey.domain.webhook.DeliveryAttempt;
+import dev.latchkey.domain.webhook.Webhook;
+import dev.latchkey.domain.webhook.WebhookHeader;
 import java.time.Instant;
 
 /** Domain values to API messages. Protobuf types never leave this adapter. */
@@ -159,6 +162,49 @@ public final class ProtoMapper {
         .addAllGrants(grants(identity.grants()))
         .setToken(identity.token().orElse(""))
         .setRateLimit(identity.rateLimit().value())
+        .build();
+  }
+
+  /** A webhook as clients see it: write-only values only as "is set", hidden header values empty. */
+  public static dev.latchkey.proto.v1.Webhook webhook(Webhook webhook) {
+    var builder = dev.latchkey.proto.v1.Webhook.newBuilder()
+        .setName(webhook.resourceName())
+        .setDisplayName(webhook.displayName().value())
+        .setUrl(webhook.url().value())
+        .addAllEventTypes(webhook.eventTypes())
+        .setState(switch (webhook.state()) {
+          case ENABLED -> dev.latchkey.proto.v1.Webhook.State.STATE_ENABLED;
+          case DISABLED -> dev.latchkey.proto.v1.Webhook.State.STATE_DISABLED;
+        })
+        .setDisabledReason(webhook.disabledReason())
+        .setCreateTime(timestamp(webhook.createTime()))
+        .setUpdateTime(timestamp(webhook.updateTime()))
+        .setCreator(webhook.creator().resourceName())
+        .setEtag(Etags.of(webhook.version()));
+    webhook.basicAuth().ifPresent(basic -> builder.setBasicAuth(dev.latchkey.proto.v1.BasicAuth.newBuilder()
+        .setUsername(basic.username())
+        .setPasswordSet(!basic.password().isEmpty())));
+    for (WebhookHeader header : webhook.headers()) {
+      builder.addHeaders(dev.latchkey.proto.v1.WebhookHeader.newBuilder()
+          .setName(header.name())
+          .setValue(header.hidden() ? "" : header.value())
+          .setHidden(header.hidden()));
+    }
+    return builder.build();
+  }
+
+  public static dev.latchkey.proto.v1.WebhookDelivery webhookDelivery(DeliveryAttempt attempt) {
+    return dev.latchkey.proto.v1.WebhookDelivery.newBuilder()
+        .setEventId(attempt.messageId())
+        .setEventType(attempt.eventType())
+        .setAttempt(attempt.attempt())
+        .setTime(timestamp(attempt.time()))
+        .setResponseStatus(attempt.status().orElse(0))
+        .setLatency(com.google.protobuf.Duration.newBuilder()
+            .setSeconds(attempt.latency().toSeconds())
+            .setNanos(attempt.latency().toNanosPart()))
+        .setResponseBody(attempt.responseStart())
+        .setError(attempt.error())
         .build();
   }
 }

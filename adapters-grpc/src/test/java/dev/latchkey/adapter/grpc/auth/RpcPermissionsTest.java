@@ -29,6 +29,8 @@ import dev.latchkey.proto.v1.TenantProto;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import dev.latchkey.proto.v1.UserProto;
 import dev.latchkey.proto.v1.UserServiceGrpc;
+import dev.latchkey.proto.v1.WebhookProto;
+import dev.latchkey.proto.v1.WebhookServiceGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import java.io.IOException;
@@ -53,14 +55,16 @@ class RpcPermissionsTest {
       RateLimitServiceGrpc.getServiceDescriptor(),
       AnalyticsServiceGrpc.getServiceDescriptor(),
       IngestServiceGrpc.getServiceDescriptor(),
-      RecordServiceGrpc.getServiceDescriptor());
+      RecordServiceGrpc.getServiceDescriptor(),
+      WebhookServiceGrpc.getServiceDescriptor());
 
   /** Every latchkey.v1 file; a test below fails when a .proto file is missing from here. */
   private static final List<FileDescriptor> FILES = List.of(
       TenantProto.getDescriptor(), AuthProto.getDescriptor(), PermissionProto.getDescriptor(),
       UserProto.getDescriptor(), PrivateAppProto.getDescriptor(), ApiTokenProto.getDescriptor(),
       AuditProto.getDescriptor(), RequestLogProto.getDescriptor(), RoleProto.getDescriptor(),
-      RateLimitProto.getDescriptor(), AnalyticsProto.getDescriptor(), RecordProto.getDescriptor());
+      RateLimitProto.getDescriptor(), AnalyticsProto.getDescriptor(), RecordProto.getDescriptor(),
+      WebhookProto.getDescriptor());
 
   @Test
   void theServiceListAboveHoldsEveryServiceOfEveryProtoFile() throws IOException {

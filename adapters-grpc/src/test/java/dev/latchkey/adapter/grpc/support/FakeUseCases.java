@@ -97,6 +97,27 @@ import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.user.UserState;
+import dev.latchkey.application.port.in.CreateWebhookUseCase;
+import dev.latchkey.application.port.in.CreatedWebhook;
+import dev.latchkey.application.port.in.DeleteWebhookUseCase;
+import dev.latchkey.application.port.in.GetWebhookUseCase;
+import dev.latchkey.application.port.in.ListWebhookDeliveriesUseCase;
+import dev.latchkey.application.port.in.ListWebhookEventTypesUseCase;
+import dev.latchkey.application.port.in.ListWebhooksUseCase;
+import dev.latchkey.application.port.in.RotateWebhookSecretUseCase;
+import dev.latchkey.application.port.in.TestWebhookUseCase;
+import dev.latchkey.application.port.in.UpdateWebhookUseCase;
+import dev.latchkey.domain.permission.WebhookEventTypes;
+import dev.latchkey.domain.webhook.BasicAuth;
+import dev.latchkey.domain.webhook.DeliveryAttempt;
+import dev.latchkey.domain.webhook.SigningKeys;
+import dev.latchkey.domain.webhook.Webhook;
+import dev.latchkey.domain.webhook.WebhookEvent;
+import dev.latchkey.domain.webhook.WebhookHeader;
+import dev.latchkey.domain.webhook.WebhookId;
+import dev.latchkey.domain.webhook.WebhookState;
+import dev.latchkey.domain.webhook.WebhookUrl;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -610,6 +631,84 @@ public final class FakeUseCases implements AuthenticateTokenUseCase {
       updatedRateLimits.add(c.rateLimit());
       return c.rateLimit();
     };
+  }
+
+  /** Webhook commands that reached the use cases, in call order. */
+  public final List<Request> webhookRequests = new ArrayList<>();
+
+  public CreateWebhookUseCase createWebhookUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      webhookRequests.add(c);
+      return new CreatedWebhook(anyWebhook(caller, new WebhookId(UUID.randomUUID())), TestValues.SIGNING_SECRET);
+    };
+  }
+
+  public GetWebhookUseCase getWebhookUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return anyWebhook(caller, q.id());
+    };
+  }
+
+  public ListWebhooksUseCase listWebhooksUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public UpdateWebhookUseCase updateWebhookUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      webhookRequests.add(c);
+      return anyWebhook(caller, c.id());
+    };
+  }
+
+  public DeleteWebhookUseCase deleteWebhookUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      webhookRequests.add(c);
+      return null;
+    };
+  }
+
+  public TestWebhookUseCase testWebhookUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return new DeliveryAttempt(UUID.randomUUID(), tenantOf(caller), c.id(), UUID.randomUUID(),
+          WebhookEvent.TEST_TYPE, 1, TestValues.CREATED, Optional.of(204), Duration.ofMillis(3), "", "");
+    };
+  }
+
+  public RotateWebhookSecretUseCase rotateWebhookSecretUseCase() {
+    return (caller, c) -> {
+      enter(seen(caller, c));
+      return new CreatedWebhook(anyWebhook(caller, c.id()), TestValues.SIGNING_SECRET);
+    };
+  }
+
+  public ListWebhookDeliveriesUseCase listWebhookDeliveriesUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return new Page<>(List.of(), Optional.empty());
+    };
+  }
+
+  public ListWebhookEventTypesUseCase listWebhookEventTypesUseCase() {
+    return (caller, q) -> {
+      enter(seen(caller, q));
+      return WebhookEventTypes.all();
+    };
+  }
+
+  private static Webhook anyWebhook(Principal caller, WebhookId id) {
+    return new Webhook(tenantOf(caller), id, new DisplayName("Hook"), new WebhookUrl("https://hooks.example.com/x"),
+        List.of("api_token.created"), Optional.of(new BasicAuth("hooks", "s3cret-password")),
+        List.of(new WebhookHeader("X-Api-Key", "hidden-value", true), new WebhookHeader("X-Team", "blue", false)),
+        SigningKeys.of(TestValues.SIGNING_SECRET), WebhookState.ENABLED, "", Optional.empty(), TestValues.CREATED,
+        TestValues.CREATED, caller.actor(), 1);
   }
 
   /** Notes the operation {@code request} declares; returns {@code caller}. */

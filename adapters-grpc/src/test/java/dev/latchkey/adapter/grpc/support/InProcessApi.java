@@ -4,6 +4,7 @@ import dev.latchkey.adapter.grpc.ApiTokenGrpcService;
 import dev.latchkey.adapter.grpc.AuditGrpcService;
 import dev.latchkey.adapter.grpc.AuthGrpcService;
 import dev.latchkey.adapter.grpc.RateLimitGrpcService;
+import dev.latchkey.adapter.grpc.WebhookGrpcService;
 import dev.latchkey.adapter.grpc.DataModelGrpcService;
 import dev.latchkey.adapter.grpc.PrivateAppGrpcService;
 import dev.latchkey.adapter.grpc.RequestLogGrpcService;
@@ -108,6 +109,10 @@ public final class InProcessApi implements AutoCloseable {
         .addService(new AnalyticsGrpcService(useCases.rotateIngestTokenUseCase(), useCases.getIngestTokenUseCase(),
             useCases.listActivitiesUseCase(), useCases.queryMetricsUseCase()))
         .addService(new IngestGrpcService(useCases.trackActivitiesUseCase(), useCases.pushMetricsUseCase()))
+        .addService(new WebhookGrpcService(useCases.createWebhookUseCase(), useCases.getWebhookUseCase(),
+            useCases.listWebhooksUseCase(), useCases.updateWebhookUseCase(), useCases.deleteWebhookUseCase(),
+            useCases.testWebhookUseCase(), useCases.rotateWebhookSecretUseCase(),
+            useCases.listWebhookDeliveriesUseCase(), useCases.listWebhookEventTypesUseCase()))
         .addService(bytesService(HEALTH_CHECK, healthChecks))
         .addService(bytesService(UNLISTED, unlistedCalls))
         // ServerBuilder.intercept() runs the last-added interceptor first: bearer auth runs first.

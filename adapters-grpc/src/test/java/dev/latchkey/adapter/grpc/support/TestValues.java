@@ -17,6 +17,7 @@ import dev.latchkey.domain.token.TokenSecret;
 import dev.latchkey.domain.user.User;
 import dev.latchkey.domain.user.UserId;
 import dev.latchkey.domain.user.UserState;
+import dev.latchkey.domain.webhook.SigningSecret;
 import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import java.util.UUID;
 /** Valid values for tests; deterministic so that a failure reproduces. */
 public final class TestValues {
   public static final Instant CREATED = Instant.parse("2025-03-01T10:15:30.123456789Z");
+  public static final SigningSecret SIGNING_SECRET = SigningSecret.of(new byte[32]);
   public static final Instant UPDATED = Instant.parse("2025-03-02T11:00:00.000000001Z");
 
   private static final Random RANDOM = new Random(42);

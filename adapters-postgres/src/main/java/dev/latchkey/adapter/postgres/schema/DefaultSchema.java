@@ -19,6 +19,9 @@ import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDelivery;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDeliveryAttempt;
 
 import java.util.Arrays;
 import java.util.List;
@@ -119,6 +122,21 @@ public class DefaultSchema extends SchemaImpl {
     public final Tenant TENANT = Tenant.TENANT;
 
     /**
+     * The table <code>webhook</code>.
+     */
+    public final Webhook WEBHOOK = Webhook.WEBHOOK;
+
+    /**
+     * The table <code>webhook_delivery</code>.
+     */
+    public final WebhookDelivery WEBHOOK_DELIVERY = WebhookDelivery.WEBHOOK_DELIVERY;
+
+    /**
+     * The table <code>webhook_delivery_attempt</code>.
+     */
+    public final WebhookDeliveryAttempt WEBHOOK_DELIVERY_ATTEMPT = WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT;
+
+    /**
      * No further instances allowed
      */
     private DefaultSchema() {
@@ -155,7 +173,10 @@ public class DefaultSchema extends SchemaImpl {
             RecordRevision.RECORD_REVISION,
             RequestLog.REQUEST_LOG,
             Role.ROLE,
-            Tenant.TENANT
+            Tenant.TENANT,
+            Webhook.WEBHOOK,
+            WebhookDelivery.WEBHOOK_DELIVERY,
+            WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT
         );
     }
 }

@@ -12,6 +12,9 @@ import dev.latchkey.adapter.postgres.schema.tables.IngestToken;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp;
 import dev.latchkey.adapter.postgres.schema.tables.Record;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDelivery;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDeliveryAttempt;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -47,4 +50,8 @@ public class Indexes {
     public static final Index PRIVATE_APP_LIST_IDX = Internal.createIndex(DSL.name("private_app_list_idx"), PrivateApp.PRIVATE_APP, new OrderField[] { PrivateApp.PRIVATE_APP.TENANT_ID, PrivateApp.PRIVATE_APP.ID.desc() }, false);
     public static final Index RECORD_CHANGE_ORDER_IDX = Internal.createIndex(DSL.name("record_change_order_idx"), Record.RECORD, new OrderField[] { Record.RECORD.TENANT_ID, Record.RECORD.DATA_MODEL, Record.RECORD.UPDATE_TIME, Record.RECORD.SEQUENCE }, false);
     public static final Index REQUEST_LOG_PRINCIPAL_IDX = Internal.createIndex(DSL.name("request_log_principal_idx"), RequestLog.REQUEST_LOG, new OrderField[] { RequestLog.REQUEST_LOG.TENANT_ID, RequestLog.REQUEST_LOG.PRINCIPAL_TYPE, RequestLog.REQUEST_LOG.PRINCIPAL_ID, RequestLog.REQUEST_LOG.ID.desc() }, false);
+    public static final Index WEBHOOK_DELIVERY_ATTEMPT_TIME_IDX = Internal.createIndex(DSL.name("webhook_delivery_attempt_time_idx"), WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT, new OrderField[] { WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.TIME }, false);
+    public static final Index WEBHOOK_DELIVERY_DUE_IDX = Internal.createIndex(DSL.name("webhook_delivery_due_idx"), WebhookDelivery.WEBHOOK_DELIVERY, new OrderField[] { WebhookDelivery.WEBHOOK_DELIVERY.NEXT_ATTEMPT_TIME, WebhookDelivery.WEBHOOK_DELIVERY.SEQ }, false);
+    public static final Index WEBHOOK_DELIVERY_ORDER_IDX = Internal.createIndex(DSL.name("webhook_delivery_order_idx"), WebhookDelivery.WEBHOOK_DELIVERY, new OrderField[] { WebhookDelivery.WEBHOOK_DELIVERY.WEBHOOK_ID, WebhookDelivery.WEBHOOK_DELIVERY.SEQ }, false);
+    public static final Index WEBHOOK_ENABLED_IDX = Internal.createIndex(DSL.name("webhook_enabled_idx"), Webhook.WEBHOOK, new OrderField[] { Webhook.WEBHOOK.TENANT_ID }, false);
 }

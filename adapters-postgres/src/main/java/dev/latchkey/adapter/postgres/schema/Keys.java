@@ -19,6 +19,9 @@ import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDelivery;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDeliveryAttempt;
 import dev.latchkey.adapter.postgres.schema.tables.records.ActivityRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.AnalyticsRetentionRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.ApiTokenRecord;
@@ -34,6 +37,9 @@ import dev.latchkey.adapter.postgres.schema.tables.records.RecordRevisionRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RequestLogRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.RoleRecord;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.WebhookDeliveryAttemptRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.WebhookDeliveryRecord;
+import dev.latchkey.adapter.postgres.schema.tables.records.WebhookRecord;
 
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -70,6 +76,9 @@ public class Keys {
     public static final UniqueKey<RequestLogRecord> REQUEST_LOG_PKEY = Internal.createUniqueKey(RequestLog.REQUEST_LOG, DSL.name("request_log_pkey"), new TableField[] { RequestLog.REQUEST_LOG.TIME, RequestLog.REQUEST_LOG.ID }, true);
     public static final UniqueKey<RoleRecord> ROLE_PKEY = Internal.createUniqueKey(Role.ROLE, DSL.name("role_pkey"), new TableField[] { Role.ROLE.TENANT_ID, Role.ROLE.ID }, true);
     public static final UniqueKey<TenantRecord> TENANT_PKEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_pkey"), new TableField[] { Tenant.TENANT.ID }, true);
+    public static final UniqueKey<WebhookRecord> WEBHOOK_PKEY = Internal.createUniqueKey(Webhook.WEBHOOK, DSL.name("webhook_pkey"), new TableField[] { Webhook.WEBHOOK.TENANT_ID, Webhook.WEBHOOK.ID }, true);
+    public static final UniqueKey<WebhookDeliveryRecord> WEBHOOK_DELIVERY_PKEY = Internal.createUniqueKey(WebhookDelivery.WEBHOOK_DELIVERY, DSL.name("webhook_delivery_pkey"), new TableField[] { WebhookDelivery.WEBHOOK_DELIVERY.ID }, true);
+    public static final UniqueKey<WebhookDeliveryAttemptRecord> WEBHOOK_DELIVERY_ATTEMPT_PKEY = Internal.createUniqueKey(WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT, DSL.name("webhook_delivery_attempt_pkey"), new TableField[] { WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.TENANT_ID, WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.WEBHOOK_ID, WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -87,4 +96,7 @@ public class Keys {
     public static final ForeignKey<RecordClockRecord, TenantRecord> RECORD_CLOCK__RECORD_CLOCK_TENANT_ID_FKEY = Internal.createForeignKey(RecordClock.RECORD_CLOCK, DSL.name("record_clock_tenant_id_fkey"), new TableField[] { RecordClock.RECORD_CLOCK.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RecordRevisionRecord, TenantRecord> RECORD_REVISION__RECORD_REVISION_TENANT_ID_FKEY = Internal.createForeignKey(RecordRevision.RECORD_REVISION, DSL.name("record_revision_tenant_id_fkey"), new TableField[] { RecordRevision.RECORD_REVISION.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<RoleRecord, TenantRecord> ROLE__ROLE_TENANT_ID_FKEY = Internal.createForeignKey(Role.ROLE, DSL.name("role_tenant_id_fkey"), new TableField[] { Role.ROLE.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<WebhookRecord, TenantRecord> WEBHOOK__WEBHOOK_TENANT_ID_FKEY = Internal.createForeignKey(Webhook.WEBHOOK, DSL.name("webhook_tenant_id_fkey"), new TableField[] { Webhook.WEBHOOK.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<WebhookDeliveryRecord, WebhookRecord> WEBHOOK_DELIVERY__WEBHOOK_DELIVERY_TENANT_ID_WEBHOOK_ID_FKEY = Internal.createForeignKey(WebhookDelivery.WEBHOOK_DELIVERY, DSL.name("webhook_delivery_tenant_id_webhook_id_fkey"), new TableField[] { WebhookDelivery.WEBHOOK_DELIVERY.TENANT_ID, WebhookDelivery.WEBHOOK_DELIVERY.WEBHOOK_ID }, Keys.WEBHOOK_PKEY, new TableField[] { Webhook.WEBHOOK.TENANT_ID, Webhook.WEBHOOK.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<WebhookDeliveryAttemptRecord, WebhookRecord> WEBHOOK_DELIVERY_ATTEMPT__WEBHOOK_DELIVERY_ATTEMPT_TENANT_ID_WEBHOOK_ID_FKEY = Internal.createForeignKey(WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT, DSL.name("webhook_delivery_attempt_tenant_id_webhook_id_fkey"), new TableField[] { WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.TENANT_ID, WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT.WEBHOOK_ID }, Keys.WEBHOOK_PKEY, new TableField[] { Webhook.WEBHOOK.TENANT_ID, Webhook.WEBHOOK.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

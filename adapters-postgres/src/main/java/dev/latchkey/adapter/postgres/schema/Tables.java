@@ -19,6 +19,9 @@ import dev.latchkey.adapter.postgres.schema.tables.RecordRevision;
 import dev.latchkey.adapter.postgres.schema.tables.RequestLog;
 import dev.latchkey.adapter.postgres.schema.tables.Role;
 import dev.latchkey.adapter.postgres.schema.tables.Tenant;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDelivery;
+import dev.latchkey.adapter.postgres.schema.tables.WebhookDeliveryAttempt;
 
 
 /**
@@ -101,4 +104,19 @@ public class Tables {
      * The table <code>tenant</code>.
      */
     public static final Tenant TENANT = Tenant.TENANT;
+
+    /**
+     * The table <code>webhook</code>.
+     */
+    public static final Webhook WEBHOOK = Webhook.WEBHOOK;
+
+    /**
+     * The table <code>webhook_delivery</code>.
+     */
+    public static final WebhookDelivery WEBHOOK_DELIVERY = WebhookDelivery.WEBHOOK_DELIVERY;
+
+    /**
+     * The table <code>webhook_delivery_attempt</code>.
+     */
+    public static final WebhookDeliveryAttempt WEBHOOK_DELIVERY_ATTEMPT = WebhookDeliveryAttempt.WEBHOOK_DELIVERY_ATTEMPT;
 }

@@ -17,6 +17,7 @@ import dev.latchkey.adapter.postgres.schema.tables.Record.RecordPath;
 import dev.latchkey.adapter.postgres.schema.tables.RecordClock.RecordClockPath;
 import dev.latchkey.adapter.postgres.schema.tables.RecordRevision.RecordRevisionPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
+import dev.latchkey.adapter.postgres.schema.tables.Webhook.WebhookPath;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
 
 import java.time.OffsetDateTime;
@@ -294,6 +295,18 @@ public class Tenant extends TableImpl<TenantRecord> {
             _role = new RolePath(this, null, Keys.ROLE__ROLE_TENANT_ID_FKEY.getInverseKey());
 
         return _role;
+    }
+
+    private transient WebhookPath _webhook;
+
+    /**
+     * Get the implicit to-many join path to the <code>webhook</code> table
+     */
+    public WebhookPath webhook() {
+        if (_webhook == null)
+            _webhook = new WebhookPath(this, null, Keys.WEBHOOK__WEBHOOK_TENANT_ID_FKEY.getInverseKey());
+
+        return _webhook;
     }
 
     @Override

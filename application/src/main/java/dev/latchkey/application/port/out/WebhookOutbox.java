@@ -1,0 +1,75 @@
+package dev.latchkey.application.port.out;
+
+import dev.latchkey.application.paging.Page;
+import dev.latchkey.application.paging.PageRequest;
+import dev.latchkey.domain.tenant.TenantId;
+import dev.latchkey.domain.webhook.DeliveryAttempt;
+import dev.latchkey.domain.webhook.WebhookEvent;
+import dev.latchkey.domain.webhook.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The transactional outbox of webhook deliveries and their log. Events are fanned out when the
+ * change is written: one pending delivery per enabled webhook subscribed to the event's type,
+ * inserted in the change's transaction, so that there is no change without its deliveries and no
+ * delivery without its change. Workers on any number of instances claim due deliveries (locked rows
+ * are skipped, so no two workers claim the same one) and report each attempt.
+ */
+public interface WebhookOutbox {
+  /**
+   * Queues {@code event}, which happened at {@code at}, for every enabled webhook of {@code tenant}
+   * subscribed to its type; joins the current transaction.
+   *
+   * @return how many deliveries were queued
+   */
+  int enqueue(TenantId tenant, WebhookEvent event, Instant at);
+
+  /**
+   * Queues {@code events}, which happened together at {@code at}, in their order, as {@link
+   * #enqueue} does each; one statement where the store can (a batch of record changes).
+   *
+   * @return how many deliveries were queued
+   */
+  default int enqueueAll(TenantId tenant, List<WebhookEvent> events, Instant at) {
+    int queued = 0;
+    for (WebhookEvent event : events) {
+      queued += enqueue(tenant, event, at);
+    }
+    return queued;
+  }
+
+  /**
+   * Claims up to {@code max} deliveries due at {@code now}, oldest first, at most the oldest pending
+   * one per webhook (so that a webhook's events go out in order), and hides them from other workers
+   * for {@code lease}: if this worker dies, another one retries them then.
+   */
+  List<PendingDelivery> claim(int max, Instant now, Duration lease);
+
+  /**
+   * Logs {@code attempt} of {@code delivery}; with a retry time the delivery waits until then,
+   * without one it is done (delivered, or given up).
+   */
+  void finish(PendingDelivery delivery, DeliveryAttempt attempt, Optional<Instant> retryAt);
+
+  /** Logs an attempt made outside the outbox ({@code TestWebhook}). */
+  void log(DeliveryAttempt attempt);
+
+  /** A webhook's delivery log, newest first. */
+  Page<DeliveryAttempt> attempts(TenantId tenant, WebhookId webhook, PageRequest request);
+
+  /** Deletes log entries older than {@code before}; returns how many. */
+  int purgeLog(Instant before);
+
+  /**
+   * One event on its way to one webhook.
+   *
+   * @param id the Standard Webhooks message id's UUID: the same for every attempt of this delivery
+   * @param attempts how many attempts were made before this claim
+   */
+  record PendingDelivery(UUID id, TenantId tenant, WebhookId webhook, WebhookEvent event, Instant eventTime,
+      int attempts) {}
+}
