@@ -88,7 +88,15 @@ class WebhooksEndToEndTest {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
       received.add(new Received(headers, body));
-      exchange.sendResponseHeaders(status, -1);
+      if (status == 204) {
+        exchange.sendResponseHeaders(status, -1);
+      } else {
+        // A careless receiver that echoes what it got: the delivery log must not keep the secrets.
+        byte[] echo = ("got authorization=" + headers.get("authorization") + " x-api-key=" + headers.get("x-api-key"))
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, echo.length);
+        exchange.getResponseBody().write(echo);
+      }
       exchange.close();
     });
     receiver.start();
@@ -159,6 +167,52 @@ class WebhooksEndToEndTest {
   }
 
   @Test
+  void recordChangesReachTheReceiverSignedAsModelEventsInTheirOrder() throws Exception {
+    CreateWebhookResponse created = createWebhook("tickets.created", "tickets.updated", "tickets.deleted");
+    var records = dev.latchkey.proto.v1.RecordServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()));
+    com.google.protobuf.Struct fields = com.google.protobuf.Struct.newBuilder().putFields("subject",
+        com.google.protobuf.Value.newBuilder().setStringValue("Printer on fire").build()).build();
+
+    dev.latchkey.proto.v1.Record ticket = records.createRecord(dev.latchkey.proto.v1.CreateRecordRequest.newBuilder()
+        .setParent("dataModels/tickets")
+        .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("T-1").setFields(fields)).build());
+    records.updateRecord(dev.latchkey.proto.v1.UpdateRecordRequest.newBuilder()
+        .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setName(ticket.getName())
+            .setFields(com.google.protobuf.Struct.newBuilder().putFields("status",
+                com.google.protobuf.Value.newBuilder().setStringValue("open").build())))
+        .setUpdateMask(FieldMask.newBuilder().addPaths("fields.status")).build());
+    records.batchUpsertRecords(dev.latchkey.proto.v1.BatchUpsertRecordsRequest.newBuilder()
+        .setParent("dataModels/tickets")
+        .addRecords(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("T-2").setFields(fields))
+        .addRecords(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("T-3").setFields(fields)).build());
+    records.deleteRecord(dev.latchkey.proto.v1.DeleteRecordRequest.newBuilder().setName(ticket.getName()).build());
+    // A model nobody subscribed to sends nothing.
+    records.createRecord(dev.latchkey.proto.v1.CreateRecordRequest.newBuilder().setParent("dataModels/companies")
+        .setRecord(dev.latchkey.proto.v1.Record.newBuilder().setFields(fields)).build());
+
+    List<Received> deliveries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      deliveries.add(next());
+    }
+    assertThat(deliveries).extracting(r -> r.body().substring(0, r.body().indexOf(",\"timestamp\"")))
+        .containsExactly("{\"type\":\"tickets.created\"", "{\"type\":\"tickets.updated\"",
+            "{\"type\":\"tickets.created\"", "{\"type\":\"tickets.created\"", "{\"type\":\"tickets.deleted\"");
+    for (Received delivery : deliveries) {
+      assertThat(independentlyVerified(created.getSigningSecret(), delivery)).isTrue();
+      assertThat(delivery.headers()).containsEntry("x-api-key", "hidden-key-123");
+    }
+    assertThat(deliveries.get(0).body()).contains("\"name\":\"" + ticket.getName() + "\"")
+        .contains("\"external_id\":\"T-1\"").contains("\"fields\":{\"subject\":\"Printer on fire\"}")
+        .contains("\"creator\":\"" + tenant.getOwner().getName() + "\"");
+    assertThat(deliveries.get(1).body()).contains("\"changed_keys\":[\"status\"]")
+        .contains("\"status\":\"open\"");
+    assertThat(deliveries.get(2).body()).contains("\"external_id\":\"T-2\"");
+    assertThat(deliveries.get(3).body()).contains("\"external_id\":\"T-3\"");
+    assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing for the unsubscribed model").isNull();
+  }
+
+  @Test
   void aReceiverFailingThreeTimesThenSucceedingShowsFourAttemptsInTheLog() throws Exception {
     CreateWebhookResponse created = createWebhook("private_app.disabled");
     PrivateApp app = createApp("Flaky");
@@ -179,7 +233,9 @@ class WebhooksEndToEndTest {
     assertThat(log).extracting(WebhookDelivery::getEventType).containsOnly("private_app.disabled");
     assertThat(log.getFirst().getError()).isEmpty();
     assertThat(log.getLast().getError()).isEqualTo("the receiver answered HTTP 500");
-    assertThat(log.toString()).doesNotContain("hook-password").doesNotContain("hidden-key-123");
+    assertThat(log.getLast().getResponseBody()).startsWith("got authorization=Basic [redacted] x-api-key=[redacted]");
+    assertThat(log.toString()).doesNotContain("hook-password").doesNotContain("hidden-key-123").doesNotContain(
+        Base64.getEncoder().encodeToString("hook-user:hook-password".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -53,13 +53,33 @@ public final class WebhookDelivery {
     headers.add(Map.entry("webhook-signature",
         WebhookSignature.header(webhook.signing().signingAt(now), messageId, timestamp,
             body.getBytes(StandardCharsets.UTF_8))));
-    webhook.basicAuth().ifPresent(basic -> headers.add(Map.entry("authorization", "Basic " + Base64.getEncoder()
-        .encodeToString((basic.username() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8)))));
+    // What a receiver echoing its request must not put into the delivery log.
+    List<String> secrets = new ArrayList<>();
+    webhook.basicAuth().ifPresent(basic -> {
+      String credentials = Base64.getEncoder()
+          .encodeToString((basic.username() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8));
+      headers.add(Map.entry("authorization", "Basic " + credentials));
+      secrets.add(credentials);
+      secrets.add(basic.password());
+    });
     for (WebhookHeader header : webhook.headers()) {
       headers.add(Map.entry(header.name(), header.value()));
+      if (header.hidden()) {
+        secrets.add(header.value());
+      }
     }
     WebhookSender.Result result = sender.send(new WebhookSender.Request(webhook.url().uri(), headers, body));
     return new DeliveryAttempt(ids.newId(), webhook.tenantId(), webhook.id(), deliveryId, event.type(), attempt, now,
-        result.status(), result.latency(), result.responseStart(), result.error());
+        result.status(), result.latency(), redacted(result.responseStart(), secrets), redacted(result.error(), secrets));
+  }
+
+  /** {@code text} with every occurrence of each of {@code secrets} replaced, longest first. */
+  static String redacted(String text, List<String> secrets) {
+    String out = text;
+    for (String secret : secrets.stream().filter(s -> !s.isEmpty())
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+      out = out.replace(secret, "[redacted]");
+    }
+    return out;
   }
 }
