@@ -147,9 +147,15 @@ class TeamMembersEndToEndTest {
     // A member never creates tokens for somebody else.
     assertCode(Status.Code.PERMISSION_DENIED, () -> createToken(bearer(token), holder));
     // The member's calls are in the member's Logs tab.
-    List<RequestLog> log = eventually(() -> RequestLogServiceGrpc.newBlockingStub(latchkey.channel())
-        .withCallCredentials(as(holder))
-        .listRequestLogs(ListRequestLogsRequest.newBuilder().setParent(member.getName()).build()).getRequestLogsList());
+    // Entries are written off the request path: wait until the member's own calls are there too.
+    List<RequestLog> log = eventually(() -> {
+      List<RequestLog> entries = RequestLogServiceGrpc.newBlockingStub(latchkey.channel())
+          .withCallCredentials(as(holder))
+          .listRequestLogs(ListRequestLogsRequest.newBuilder().setParent(member.getName()).build())
+          .getRequestLogsList();
+      return entries.stream().anyMatch(e -> e.getToken().startsWith(member.getName() + "/tokens/"))
+          ? entries : List.<RequestLog>of();
+    });
     assertThat(log).anySatisfy(entry -> assertThat(entry.getToken()).startsWith(member.getName() + "/tokens/"));
     assertThat(log).anySatisfy(entry -> {
       assertThat(entry.getToken()).isEmpty();
