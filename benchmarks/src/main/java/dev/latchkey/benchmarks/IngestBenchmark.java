@@ -57,6 +57,9 @@ public final class IngestBenchmark {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** The benchmark's database, whose server processes' CPU time each window adds up. */
+  private static String databaseUrl = "";
+
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -86,6 +89,7 @@ public final class IngestBenchmark {
   static void run(int seconds, int concurrency, int queryPoints, int queries) throws Exception {
     Path dataDir = Files.createTempDirectory("latchkey-ingest-bench-");
     try (BenchDatabase database = BenchDatabase.open("ingest")) {
+      databaseUrl = database.url();
       LatchkeyServer server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(database.url()),
           dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
           RequestsPerMinute.NONE));
@@ -175,6 +179,8 @@ public final class IngestBenchmark {
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
     List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    long[] cpuAtStart;
+    long[] cpuAtEnd;
     try (ExecutorService threads = Executors.newFixedThreadPool(concurrency)) {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < concurrency; t++) {
@@ -195,20 +201,52 @@ public final class IngestBenchmark {
           return null;
         }));
       }
+      TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
+      cpuAtStart = cpuNanos();
       for (Future<?> f : running) {
         f.get();
       }
+      cpuAtEnd = cpuNanos();
     }
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
     return new double[] {items.get() / elapsed, calls.get() / elapsed,
         sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6,
-        sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6};
+        sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
+        calls.get() == 0 ? 0 : (cpuAtEnd[0] - cpuAtStart[0]) / 1e6 / calls.get(),
+        calls.get() == 0 ? 0 : (cpuAtEnd[1] - cpuAtStart[1]) / 1e6 / calls.get()};
+  }
+
+  /**
+   * CPU time used so far by this JVM (server and client) and by the PostgreSQL server processes of
+   * the benchmark's database (from /proc; 0 where it cannot be read): a cost per call that the
+   * other load on a shared machine moves far less than throughput.
+   */
+  private static long[] cpuNanos() {
+    long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+    long postgres = 0;
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(databaseUrl);
+        java.sql.ResultSet pids = c.createStatement().executeQuery(
+            "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+      while (pids.next()) {
+        try {
+          String[] stat = Files.readString(Path.of("/proc/" + pids.getInt(1) + "/stat")).split(" ", -1);
+          postgres += (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+          // a process that ended, or no /proc: not counted
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      System.err.println("no PostgreSQL CPU figures: " + e.getMessage());
+    }
+    return new long[] {jvm, postgres};
   }
 
   private static void report(String what, int round, double[] r) {
-    System.out.printf(Locale.ROOT, "  %-16s round %d: %,10.0f items/s  (%5.1f calls/s, p50 %7.1f ms, p99 %7.1f ms per call)%n",
-        what, round, r[0], r[1], r[2], r[3]);
+    System.out.printf(Locale.ROOT, "  %-16s round %d: %,10.0f items/s  (%5.1f calls/s, p50 %7.1f ms, p99 %7.1f ms per call;"
+            + " CPU per call: JVM %5.1f ms, PostgreSQL %5.1f ms)%n",
+        what, round, r[0], r[1], r[2], r[3], r[4], r[5]);
   }
 
   private static <T> List<T> prebuild(int count, IntFunction<T> make) {

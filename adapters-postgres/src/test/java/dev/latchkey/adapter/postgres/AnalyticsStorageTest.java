@@ -79,6 +79,22 @@ class AnalyticsStorageTest {
   }
 
   @Test
+  void extremeValuesKeepTheirExactSumMinAndMax() {
+    Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    store.addMetrics(tenant, List.of(MetricTotals.of(new MetricPoint("m", Double.MAX_VALUE, hour, "c"))
+        .plus(MetricTotals.of(new MetricPoint("m", -Double.MAX_VALUE, hour, "c")))
+        .plus(MetricTotals.of(new MetricPoint("m", Double.MIN_VALUE, hour, "c")))));
+
+    assertThat(store.queryMetrics(tenant, "m", Optional.of("c"), Interval.HOUR, hour, hour.plusSeconds(3600)))
+        .singleElement().satisfies(t -> {
+          assertThat(t.count()).isEqualTo(3);
+          assertThat(t.sum()).isEqualByComparingTo(new BigDecimal("4.9E-324"));
+          assertThat(t.min()).isEqualTo(-Double.MAX_VALUE);
+          assertThat(t.max()).isEqualTo(Double.MAX_VALUE);
+        });
+  }
+
+  @Test
   void allCompaniesTogetherAreOneRowPerHourAndEachCompanyItsOwn() {
     Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
     store.addMetrics(tenant, hourly(List.of(new MetricPoint("m", 1, hour, "a"),

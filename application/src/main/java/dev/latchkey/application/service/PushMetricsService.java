@@ -12,10 +12,9 @@ import dev.latchkey.domain.principal.Principal;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Records custom metric values sent with a tenant's ingest token by adding them to the hourly totals
@@ -23,11 +22,6 @@ import java.util.TreeMap;
  */
 public final class PushMetricsService extends AuthorizedService<PushMetricsCommand, IngestOutcome>
     implements PushMetricsUseCase {
-  /** Sorted, so that concurrent calls lock the same totals in the same order and never deadlock. */
-  private static final Comparator<HourKey> ORDER = Comparator.comparing(HourKey::metric)
-      .thenComparing(HourKey::company)
-      .thenComparing(HourKey::hour);
-
   private record HourKey(String metric, String company, Instant hour) {}
 
   private final AnalyticsStore store;
@@ -56,8 +50,9 @@ public final class PushMetricsService extends AuthorizedService<PushMetricsComma
     return batch.outcome();
   }
 
+  /** The values combined per metric, company and hour, in no particular order (the store orders its writes). */
   static List<MetricTotals> hourly(List<MetricPoint> points) {
-    Map<HourKey, MetricTotals> hours = new TreeMap<>(ORDER);
+    Map<HourKey, MetricTotals> hours = new HashMap<>(points.size() * 2);
     for (MetricPoint point : points) {
       MetricTotals one = MetricTotals.of(point);
       hours.merge(new HourKey(one.metric(), one.companyExternalId(), one.start()), one, MetricTotals::plus);

@@ -60,7 +60,7 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<ActivityRecord> ACTIVITY_PKEY = Internal.createUniqueKey(Activity.ACTIVITY, DSL.name("activity_pkey"), new TableField[] { Activity.ACTIVITY.TIME, Activity.ACTIVITY.SEQ }, true);
+    public static final UniqueKey<ActivityRecord> ACTIVITY_PKEY = Internal.createUniqueKey(Activity.ACTIVITY, DSL.name("activity_pkey"), new TableField[] { Activity.ACTIVITY.TENANT_ID, Activity.ACTIVITY.TIME, Activity.ACTIVITY.SEQ }, true);
     public static final UniqueKey<AnalyticsRetentionRecord> ANALYTICS_RETENTION_PKEY = Internal.createUniqueKey(AnalyticsRetention.ANALYTICS_RETENTION, DSL.name("analytics_retention_pkey"), new TableField[] { AnalyticsRetention.ANALYTICS_RETENTION.TENANT_ID }, true);
     public static final UniqueKey<ApiTokenRecord> API_TOKEN_PKEY = Internal.createUniqueKey(ApiToken.API_TOKEN, DSL.name("api_token_pkey"), new TableField[] { ApiToken.API_TOKEN.TENANT_ID, ApiToken.API_TOKEN.ID }, true);
     public static final UniqueKey<AppUserRecord> APP_USER_PKEY = Internal.createUniqueKey(AppUser.APP_USER, DSL.name("app_user_pkey"), new TableField[] { AppUser.APP_USER.TENANT_ID, AppUser.APP_USER.ID }, true);

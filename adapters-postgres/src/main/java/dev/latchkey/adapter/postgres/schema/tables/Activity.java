@@ -129,7 +129,7 @@ public class Activity extends TableImpl<ActivityRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.ACTIVITY_ACTION_IDX, Indexes.ACTIVITY_COMPANY_IDX, Indexes.ACTIVITY_END_USER_IDX, Indexes.ACTIVITY_TENANT_IDX);
+        return Arrays.asList(Indexes.ACTIVITY_ACTION_IDX, Indexes.ACTIVITY_COMPANY_IDX, Indexes.ACTIVITY_END_USER_IDX);
     }
 
     @Override

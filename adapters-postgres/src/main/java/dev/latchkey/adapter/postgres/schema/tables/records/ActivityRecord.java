@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.jooq.JSONB;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -125,8 +125,8 @@ public class ActivityRecord extends UpdatableRecordImpl<ActivityRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record2<OffsetDateTime, Long> key() {
-        return (Record2) super.key();
+    public Record3<UUID, OffsetDateTime, Long> key() {
+        return (Record3) super.key();
     }
 
     // -------------------------------------------------------------------------
