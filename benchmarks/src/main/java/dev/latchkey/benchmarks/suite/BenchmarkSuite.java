@@ -33,7 +33,10 @@ public final class BenchmarkSuite {
       new ServerCallsScenario(),
       new ResourceServerScenario(),
       new RequestLogScenario(),
-      new RevocationScenario());
+      new RevocationScenario(),
+      new RateLimitScenario(),
+      new RecordsScenario(),
+      new IngestScenario());
 
   private static final String USAGE = """
       usage: BenchmarkSuite [--short | --full] [--only REGEX] [--results-dir DIR] [--commit SHA] [--command TEXT]
