@@ -84,7 +84,8 @@ final class IngestScenario implements Scenario {
     long loadStart = System.nanoTime();
     loadQueryMetric(ingest, now, points);
     run.progress("ingest: loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
-    String pointsNote = run.mode() == Mode.FULL ? "" : String.format(Locale.ROOT, " [%,d points in --short]", points);
+    String pointsNote = String.format(Locale.ROOT, run.mode() == Mode.FULL ? " [%,d points]" : " [%,d points: --short]",
+        points);
     int queryWarmup = run.mode().pick(1, 2);
     int queryWindow = run.mode().pick(2, 10);
     for (Interval interval : List.of(Interval.INTERVAL_DAY, Interval.INTERVAL_HOUR)) {
@@ -98,7 +99,7 @@ final class IngestScenario implements Scenario {
             queryWindow);
         LoadDriver.Result queried = LoadDriver.driveOk("QueryMetrics", new LoadDriver.Call<>(analyst,
             AnalyticsServiceGrpc.getQueryMetricsMethod(), request), 1, queryWarmup, queryWindow);
-        String label = String.format(Locale.ROOT, "QueryMetrics, 30 days %s, %s, %,d points", buckets, who, points);
+        String label = "QueryMetrics, 30 days " + buckets + ", " + who;
         String key = "ingest.query." + buckets + (company.isEmpty() ? ".all" : ".company");
         figures.add(query(key + ".p50", label + " p50" + pointsNote, queried.millis(50)));
         figures.add(query(key + ".p99", label + " p99" + pointsNote, queried.millis(99)));

@@ -45,15 +45,21 @@ final class RateLimitScenario implements Scenario {
     String limit = Long.toString(RequestsPerMinute.MAX);
     String redisUrl = Optional.ofNullable(System.getenv("LATCHKEY_BENCH_REDIS_URL")).filter(u -> !u.isBlank())
         .orElse(DEFAULT_REDIS);
-    Map<String, ServerCluster.Instance> settings = new LinkedHashMap<>();
-    settings.put("limits off", servers.instance(0));
-    settings.put("in process", servers.variant("limit-local", List.of("--default-rate-limit", limit)));
     boolean redis = reachable(redisUrl);
+    Map<String, List<String>> limited = new LinkedHashMap<>();
+    limited.put("limit-local", List.of("--default-rate-limit", limit));
     if (redis) {
-      settings.put("Redis", servers.variant("limit-redis", List.of("--default-rate-limit", limit,
-          "--redis-url", redisUrl, "--redis-key-prefix", "latchkey-bench:" + UUID.randomUUID() + ":")));
+      limited.put("limit-redis", List.of("--default-rate-limit", limit, "--redis-url", redisUrl, "--redis-key-prefix",
+          "latchkey-bench:" + UUID.randomUUID() + ":"));
     } else {
       run.progress("rate limit: no Redis answers at %s (set LATCHKEY_BENCH_REDIS_URL): its rows are skipped", redisUrl);
+    }
+    Map<String, ServerCluster.Instance> variants = servers.variants(limited);
+    Map<String, ServerCluster.Instance> settings = new LinkedHashMap<>();
+    settings.put("limits off", servers.instance(0));
+    settings.put("in process", Objects.requireNonNull(variants.get("limit-local")));
+    if (redis) {
+      settings.put("Redis", Objects.requireNonNull(variants.get("limit-redis")));
     }
     ServerCluster.TenantOwner owner = servers.newTenant("rate limit");
     LoadDriver.Call<HealthCheckRequest, HealthCheckResponse> health = new LoadDriver.Call<>(

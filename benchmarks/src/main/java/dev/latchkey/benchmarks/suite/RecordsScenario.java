@@ -80,7 +80,7 @@ final class RecordsScenario implements Scenario {
     String at = ", " + IN_FLIGHT + " in flight";
     double freshRows = fresh.callsPerSecond() * BATCH;
     double changedRows = changed.callsPerSecond() * BATCH;
-    String batchAt = " (" + BATCH + "-record batches, " + BATCH_IN_FLIGHT + " in flight)";
+    String batchAt = String.format(Locale.ROOT, " (%,d-record batches, %d in flight)", BATCH, BATCH_IN_FLIGHT);
     return List.of(
         Figure.absolute("records.identity.calls", "GetCallerIdentity, private app token" + at,
             identity.callsPerSecond(), "calls/s", "baseline"),

@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -153,22 +154,30 @@ public final class ServerCluster implements AutoCloseable {
   }
 
   /**
-   * A server of its own kind on the same database and secrets as the others, started (and warmed up)
-   * on first use with {@code flags} instead of the cluster's {@code --default-rate-limit 0}, e.g. one
-   * with the in-process or the Redis rate limiter. The same {@code name} gives the same server; the
-   * flags of a later call with that name are ignored.
+   * Servers of their own kind on the same database and secrets as the others, one per entry of
+   * {@code flagsByName}, started together (and warmed up) on first use with their flags instead of
+   * the cluster's {@code --default-rate-limit 0}, e.g. one with the in-process rate limiter and one
+   * with Redis. The same name gives the same server; the flags of a later call with that name are
+   * ignored. Returns the servers by name, in the order given.
    */
-  public synchronized Instance variant(String name, List<String> flags) throws Exception {
-    Instance existing = variants.get(name);
-    if (existing != null) {
-      return existing;
+  public synchronized Map<String, Instance> variants(Map<String, List<String>> flagsByName) throws Exception {
+    ensureInstances(1); // instance 0 writes the secrets the variants read
+    Map<String, ServerProcess> launched = new LinkedHashMap<>();
+    for (var entry : flagsByName.entrySet()) {
+      if (!variants.containsKey(entry.getKey())) {
+        run.progress("starting server %s (%s) on the same database", entry.getKey(), String.join(" ", entry.getValue()));
+        launched.put(entry.getKey(), launch(entry.getKey(), entry.getValue()));
+      }
     }
-    ensureInstances(1); // instance 0 writes the secrets the variant reads
-    run.progress("starting server %s (%s) on the same database", name, String.join(" ", flags));
-    Instance instance = connect(launch(name, flags));
-    variants.put(name, instance);
-    warmUp(instance);
-    return instance;
+    for (var entry : launched.entrySet()) {
+      variants.put(entry.getKey(), connect(entry.getValue()));
+    }
+    for (String name : launched.keySet()) {
+      warmUp(Objects.requireNonNull(variants.get(name)));
+    }
+    Map<String, Instance> chosen = new LinkedHashMap<>();
+    flagsByName.keySet().forEach(name -> chosen.put(name, Objects.requireNonNull(variants.get(name))));
+    return chosen;
   }
 
   public Instance instance(int index) {
