@@ -33,12 +33,15 @@ public final class BenchmarkSuite {
       new ServerCallsScenario(),
       new ResourceServerScenario(),
       new RequestLogScenario(),
-      new RevocationScenario());
+      new RevocationScenario(),
+      new RateLimitScenario(),
+      new RecordsScenario(),
+      new IngestScenario());
 
   private static final String USAGE = """
       usage: BenchmarkSuite [--short | --full] [--only REGEX] [--results-dir DIR] [--commit SHA] [--command TEXT]
-        --short        about 2 minutes: short windows, fewer rounds (the default)
-        --full         the figures worth publishing (about 10 minutes on 2 cores)
+        --short        about 3 minutes: short windows, fewer rounds (the default)
+        --full         the figures worth publishing (about 17 minutes on 2 cores)
         --only REGEX   run only the scenarios whose name matches (e.g. 'revocation|request-log')
         --results-dir  where the tables go (default benchmarks/results)
         --commit       the commit measured, for the record (bin/latchkey bench passes it)

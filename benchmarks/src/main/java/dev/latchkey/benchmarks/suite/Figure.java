@@ -42,6 +42,16 @@ public record Figure(String id, String label, double value, String unit, @Nullab
     return new Figure(id, label, value, unit, null, readAs);
   }
 
+  /** This figure with {@code note} after its read-as text, e.g. a target and whether it was met. */
+  public Figure withNote(String note) {
+    return new Figure(id, label, value, unit, ratio, readAs + "; " + note);
+  }
+
+  /** "met" or "NOT met", for a note on a target. */
+  public static String met(boolean met) {
+    return met ? "met" : "NOT met";
+  }
+
   /** The "read as" column: the ratio and its baseline, or the note. */
   public String readAsText() {
     return ratio == null ? readAs : formatRatio(ratio) + "x " + readAs;

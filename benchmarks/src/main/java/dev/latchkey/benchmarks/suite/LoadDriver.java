@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,27 @@ import org.jspecify.annotations.Nullable;
  * in the window go to an HdrHistogram (3 significant digits).
  */
 public final class LoadDriver {
-  private static final long CALL_DEADLINE_SECONDS = 10;
+  /**
+   * One kind of call: a method, the channel (with the token, if any) to send it on, and its
+   * requests: {@code requests} gets the call's number (0, 1, 2... in the order started, warm-up
+   * included), so that each call may send another request (a batch of new records, say).
+   *
+   * @param deadlineSeconds each call's deadline; a call past it fails the window
+   */
+  public record Call<Q, R>(Channel channel, MethodDescriptor<Q, R> method, LongFunction<Q> requests,
+      int deadlineSeconds) {
+    /** The deadline of a call unless the scenario sets another. */
+    public static final int DEFAULT_DEADLINE_SECONDS = 10;
 
-  /** One kind of call: a method, its request, the channel (with the token, if any) to send it on. */
-  public record Call<Q, R>(Channel channel, MethodDescriptor<Q, R> method, Q request) {
-    void start(StreamObserver<R> observer) {
+    /** The same request on every call, the default deadline. */
+    public Call(Channel channel, MethodDescriptor<Q, R> method, Q request) {
+      this(channel, method, n -> request, DEFAULT_DEADLINE_SECONDS);
+    }
+
+    void start(long number, StreamObserver<R> observer) {
       ClientCalls.asyncUnaryCall(
-          channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)),
-          request, observer);
+          channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS)),
+          requests.apply(number), observer);
     }
   }
 
@@ -63,7 +77,7 @@ public final class LoadDriver {
     long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(measureSeconds);
     boolean measuring = false;
-    while (true) {
+    for (long number = 0; ; number++) {
       permits.acquire();
       long now = System.nanoTime();
       if (now >= measureEnd) {
@@ -79,7 +93,7 @@ public final class LoadDriver {
       }
       boolean measured = measuring;
       long callStart = now;
-      call.start(new StreamObserver<>() {
+      call.start(number, new StreamObserver<>() {
         @Override
         public void onNext(R value) {}
 
@@ -101,7 +115,7 @@ public final class LoadDriver {
         }
       });
     }
-    if (!permits.tryAcquire(concurrency, CALL_DEADLINE_SECONDS + 5, TimeUnit.SECONDS)) {
+    if (!permits.tryAcquire(concurrency, call.deadlineSeconds() + 5L, TimeUnit.SECONDS)) {
       throw new IllegalStateException("calls still in flight after their deadline");
     }
     double seconds = (System.nanoTime() - measureStart) / 1e9;

@@ -1,6 +1,6 @@
 package dev.latchkey.benchmarks.suite;
 
-/** How long the suite measures: a quick look (about 2 minutes) or the figures worth publishing. */
+/** How long the suite measures: a quick look (about 3 minutes) or the figures worth publishing. */
 public enum Mode {
   SHORT,
   FULL;

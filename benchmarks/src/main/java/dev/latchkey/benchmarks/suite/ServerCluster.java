@@ -28,7 +28,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,6 +68,7 @@ public final class ServerCluster implements AutoCloseable {
   private final SuiteRun run;
   private final List<ServerProcess> processes = new CopyOnWriteArrayList<>();
   private final List<Instance> instances = new ArrayList<>();
+  private final Map<String, Instance> variants = new LinkedHashMap<>();
   private final Thread killOnExit;
   private String operatorToken = "";
   private @Nullable TenantOwner warmUpOwner;
@@ -123,21 +127,57 @@ public final class ServerCluster implements AutoCloseable {
     run.progress("starting %d server JVM(s) on one database", count - first);
     List<ServerProcess> started = new ArrayList<>();
     for (int i = first; i < count; i++) {
-      ServerProcess process = ServerProcess.launch(NAMES[i], List.of("--host", "127.0.0.1", "--port", "0",
-          "--database-url", database.url(), "--data-dir", dataDir.toString(), "--default-rate-limit", "0"),
-          logDir.resolve("server-" + NAMES[i] + ".log"));
-      processes.add(process);
-      started.add(process);
+      started.add(launch(NAMES[i], List.of("--default-rate-limit", "0")));
     }
     for (ServerProcess process : started) {
-      int port = process.awaitListening();
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
-          .usePlaintext()
-          .directExecutor()
-          .build();
-      instances.add(new Instance(process.name(), port, channel));
+      instances.add(connect(process));
     }
     return List.copyOf(instances.subList(first, count));
+  }
+
+  private ServerProcess launch(String name, List<String> flags) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--database-url", database.url(),
+        "--data-dir", dataDir.toString()));
+    args.addAll(flags);
+    ServerProcess process = ServerProcess.launch(name, args, logDir.resolve("server-" + name + ".log"));
+    processes.add(process);
+    return process;
+  }
+
+  private static Instance connect(ServerProcess process) throws IOException, InterruptedException {
+    int port = process.awaitListening();
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+        .usePlaintext()
+        .directExecutor()
+        .build();
+    return new Instance(process.name(), port, channel);
+  }
+
+  /**
+   * Servers of their own kind on the same database and secrets as the others, one per entry of
+   * {@code flagsByName}, started together (and warmed up) on first use with their flags instead of
+   * the cluster's {@code --default-rate-limit 0}, e.g. one with the in-process rate limiter and one
+   * with Redis. The same name gives the same server; the flags of a later call with that name are
+   * ignored. Returns the servers by name, in the order given.
+   */
+  public synchronized Map<String, Instance> variants(Map<String, List<String>> flagsByName) throws Exception {
+    ensureInstances(1); // instance 0 writes the secrets the variants read
+    Map<String, ServerProcess> launched = new LinkedHashMap<>();
+    for (var entry : flagsByName.entrySet()) {
+      if (!variants.containsKey(entry.getKey())) {
+        run.progress("starting server %s (%s) on the same database", entry.getKey(), String.join(" ", entry.getValue()));
+        launched.put(entry.getKey(), launch(entry.getKey(), entry.getValue()));
+      }
+    }
+    for (var entry : launched.entrySet()) {
+      variants.put(entry.getKey(), connect(entry.getValue()));
+    }
+    for (String name : launched.keySet()) {
+      warmUp(Objects.requireNonNull(variants.get(name)));
+    }
+    Map<String, Instance> chosen = new LinkedHashMap<>();
+    flagsByName.keySet().forEach(name -> chosen.put(name, Objects.requireNonNull(variants.get(name))));
+    return chosen;
   }
 
   public Instance instance(int index) {
@@ -186,10 +226,12 @@ public final class ServerCluster implements AutoCloseable {
   /** Closes the connections, stops every server with SIGTERM (they drain), drops the database. */
   @Override
   public void close() {
-    for (Instance instance : instances) {
+    List<Instance> all = new ArrayList<>(instances);
+    all.addAll(variants.values());
+    for (Instance instance : all) {
       instance.channel().shutdownNow();
     }
-    for (Instance instance : instances) {
+    for (Instance instance : all) {
       try {
         instance.channel().awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
