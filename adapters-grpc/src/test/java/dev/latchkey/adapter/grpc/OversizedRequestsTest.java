@@ -25,11 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests with about a million repeated entries (what fits in the server's 1 MiB message limit)
+ * Requests with about a million repeated entries (about 1 MiB, within the server's 4 MiB message limit)
  * are refused after counting, before their entries are looked at: a short error, little memory.
  */
 class OversizedRequestsTest {
-  /** One byte per packed value: a million values is just under the 1 MiB message limit. */
+  /** One byte per packed value: a million values is just under 1 MiB. */
   private static final int A_MILLION = 1_000_000;
   /** Generous for one refused call; building a violation per entry took hundreds of megabytes. */
   private static final long MAX_ALLOCATED_BYTES = 64L << 20;

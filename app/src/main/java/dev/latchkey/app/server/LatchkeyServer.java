@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class LatchkeyServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LatchkeyServer.class);
 
-  static final int MAX_INBOUND_MESSAGE_BYTES = 1 << 20;
+  static final int MAX_INBOUND_MESSAGE_BYTES = 4 << 20;
   static final int MAX_INBOUND_METADATA_BYTES = 16 << 10;
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 

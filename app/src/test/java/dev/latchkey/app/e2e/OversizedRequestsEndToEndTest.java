@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 item 1 through the real server: a caller allowed to write roles, apps and users sends
- * requests with about a million packed actions or a huge update mask (as much as the 1 MiB message
+ * requests with about a million packed actions or a huge update mask (as much as the message size
  * limit lets in). Each is refused INVALID_ARGUMENT with at most 20 violations in small trailers.
  */
 class OversizedRequestsEndToEndTest {
