@@ -13,8 +13,11 @@ create table record_clock (
 );
 
 -- The live records; a deleted record's row goes, its history stays in record_revision.
+-- No foreign key to tenant here nor in record_revision: it would cost a lookup per row of a batch
+-- (a third of a 1,000-row insert). Every record write upserts its tenant's record_clock row in
+-- the same transaction, and that row's foreign key keeps the tenant there.
 create table record (
-    tenant_id   uuid        not null references tenant (id),
+    tenant_id   uuid        not null,
     data_model  text        not null,
     id          uuid        not null,
     external_id text,
@@ -35,7 +38,7 @@ create index record_change_order_idx on record (tenant_id, data_model, update_ti
 -- One row per change: who (actor: privateApps/{id} or users/{id}), through which token (null when
 -- the operator, means, acted for the user), which fields (external_id, fields.<key>), the state left.
 create table record_revision (
-    tenant_id      uuid        not null references tenant (id),
+    tenant_id      uuid        not null,
     record_id      uuid        not null,
     version        bigint      not null,
     data_model     text        not null,

@@ -7,7 +7,6 @@ package dev.latchkey.adapter.postgres.schema.tables;
 import dev.latchkey.adapter.postgres.schema.DefaultSchema;
 import dev.latchkey.adapter.postgres.schema.Indexes;
 import dev.latchkey.adapter.postgres.schema.Keys;
-import dev.latchkey.adapter.postgres.schema.tables.Tenant.TenantPath;
 import dev.latchkey.adapter.postgres.schema.tables.records.RecordRecord;
 
 import java.time.OffsetDateTime;
@@ -19,12 +18,9 @@ import java.util.UUID;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
 import org.jooq.SQL;
@@ -146,39 +142,6 @@ public class Record extends TableImpl<RecordRecord> {
         this(DSL.name("record"), null);
     }
 
-    public <O extends org.jooq.Record> Record(Table<O> path, ForeignKey<O, RecordRecord> childPath, InverseForeignKey<O, RecordRecord> parentPath) {
-        super(path, childPath, parentPath, RECORD);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class RecordPath extends Record implements Path<RecordRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends org.jooq.Record> RecordPath(Table<O> path, ForeignKey<O, RecordRecord> childPath, InverseForeignKey<O, RecordRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private RecordPath(Name alias, Table<RecordRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public RecordPath as(String alias) {
-            return new RecordPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public RecordPath as(Name alias) {
-            return new RecordPath(alias, this);
-        }
-
-        @Override
-        public RecordPath as(Table<?> alias) {
-            return new RecordPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : DefaultSchema.DEFAULT_SCHEMA;
@@ -197,23 +160,6 @@ public class Record extends TableImpl<RecordRecord> {
     @Override
     public List<UniqueKey<RecordRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.RECORD_EXTERNAL_ID_UNIQUE);
-    }
-
-    @Override
-    public List<ForeignKey<RecordRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.RECORD__RECORD_TENANT_ID_FKEY);
-    }
-
-    private transient TenantPath _tenant;
-
-    /**
-     * Get the implicit join path to the <code>tenant</code> table.
-     */
-    public TenantPath tenant() {
-        if (_tenant == null)
-            _tenant = new TenantPath(this, Keys.RECORD__RECORD_TENANT_ID_FKEY, null);
-
-        return _tenant;
     }
 
     @Override

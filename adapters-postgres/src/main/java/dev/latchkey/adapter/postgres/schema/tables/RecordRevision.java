@@ -6,7 +6,6 @@ package dev.latchkey.adapter.postgres.schema.tables;
 
 import dev.latchkey.adapter.postgres.schema.DefaultSchema;
 import dev.latchkey.adapter.postgres.schema.Keys;
-import dev.latchkey.adapter.postgres.schema.tables.Tenant.TenantPath;
 import dev.latchkey.adapter.postgres.schema.tables.records.RecordRevisionRecord;
 
 import java.time.OffsetDateTime;
@@ -18,14 +17,10 @@ import java.util.UUID;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -150,39 +145,6 @@ public class RecordRevision extends TableImpl<RecordRevisionRecord> {
         this(DSL.name("record_revision"), null);
     }
 
-    public <O extends Record> RecordRevision(Table<O> path, ForeignKey<O, RecordRevisionRecord> childPath, InverseForeignKey<O, RecordRevisionRecord> parentPath) {
-        super(path, childPath, parentPath, RECORD_REVISION);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class RecordRevisionPath extends RecordRevision implements Path<RecordRevisionRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> RecordRevisionPath(Table<O> path, ForeignKey<O, RecordRevisionRecord> childPath, InverseForeignKey<O, RecordRevisionRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private RecordRevisionPath(Name alias, Table<RecordRevisionRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public RecordRevisionPath as(String alias) {
-            return new RecordRevisionPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public RecordRevisionPath as(Name alias) {
-            return new RecordRevisionPath(alias, this);
-        }
-
-        @Override
-        public RecordRevisionPath as(Table<?> alias) {
-            return new RecordRevisionPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : DefaultSchema.DEFAULT_SCHEMA;
@@ -191,23 +153,6 @@ public class RecordRevision extends TableImpl<RecordRevisionRecord> {
     @Override
     public UniqueKey<RecordRevisionRecord> getPrimaryKey() {
         return Keys.RECORD_REVISION_PKEY;
-    }
-
-    @Override
-    public List<ForeignKey<RecordRevisionRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.RECORD_REVISION__RECORD_REVISION_TENANT_ID_FKEY);
-    }
-
-    private transient TenantPath _tenant;
-
-    /**
-     * Get the implicit join path to the <code>tenant</code> table.
-     */
-    public TenantPath tenant() {
-        if (_tenant == null)
-            _tenant = new TenantPath(this, Keys.RECORD_REVISION__RECORD_REVISION_TENANT_ID_FKEY, null);
-
-        return _tenant;
     }
 
     @Override

@@ -13,9 +13,7 @@ import dev.latchkey.adapter.postgres.schema.tables.AuditEvent.AuditEventPath;
 import dev.latchkey.adapter.postgres.schema.tables.IngestToken.IngestTokenPath;
 import dev.latchkey.adapter.postgres.schema.tables.PrivateApp.PrivateAppPath;
 import dev.latchkey.adapter.postgres.schema.tables.RateLimit.RateLimitPath;
-import dev.latchkey.adapter.postgres.schema.tables.Record.RecordPath;
 import dev.latchkey.adapter.postgres.schema.tables.RecordClock.RecordClockPath;
-import dev.latchkey.adapter.postgres.schema.tables.RecordRevision.RecordRevisionPath;
 import dev.latchkey.adapter.postgres.schema.tables.Role.RolePath;
 import dev.latchkey.adapter.postgres.schema.tables.Webhook.WebhookPath;
 import dev.latchkey.adapter.postgres.schema.tables.records.TenantRecord;
@@ -258,31 +256,6 @@ public class Tenant extends TableImpl<TenantRecord> {
             _recordClock = new RecordClockPath(this, null, Keys.RECORD_CLOCK__RECORD_CLOCK_TENANT_ID_FKEY.getInverseKey());
 
         return _recordClock;
-    }
-
-    private transient RecordRevisionPath _recordRevision;
-
-    /**
-     * Get the implicit to-many join path to the <code>record_revision</code>
-     * table
-     */
-    public RecordRevisionPath recordRevision() {
-        if (_recordRevision == null)
-            _recordRevision = new RecordRevisionPath(this, null, Keys.RECORD_REVISION__RECORD_REVISION_TENANT_ID_FKEY.getInverseKey());
-
-        return _recordRevision;
-    }
-
-    private transient RecordPath _record;
-
-    /**
-     * Get the implicit to-many join path to the <code>record</code> table
-     */
-    public RecordPath record() {
-        if (_record == null)
-            _record = new RecordPath(this, null, Keys.RECORD__RECORD_TENANT_ID_FKEY.getInverseKey());
-
-        return _record;
     }
 
     private transient RolePath _role;
