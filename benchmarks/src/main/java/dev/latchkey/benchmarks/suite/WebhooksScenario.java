@@ -101,8 +101,11 @@ final class WebhooksScenario implements Scenario {
     List<String> noneRecords = records(noneApp, "update");
     List<String> oneRecords = records(oneApp, "update");
 
-    run.progress("webhooks: UpdateRecord, no webhook then one, %d in flight (%d s + %d s each)", IN_FLIGHT, warmup,
-        window);
+    run.progress("webhooks: UpdateRecord, a round not counted, then no webhook and one, %d in flight (%d s + %d s each)",
+        IN_FLIGHT, warmup, window);
+    // No scenario before may have run UpdateRecord on this server: a round not counted first, so that
+    // the tenant measured first does not pay for the JIT.
+    LoadDriver.driveOk("UpdateRecord, not counted", update(noneApp, noneRecords), IN_FLIGHT, warmup + window, 1);
     LoadDriver.Result without = LoadDriver.driveOk("UpdateRecord, no webhook", update(noneApp, noneRecords), IN_FLIGHT,
         warmup, window);
     LoadDriver.Result with = LoadDriver.driveOk("UpdateRecord, one webhook", update(oneApp, oneRecords), IN_FLIGHT,
