@@ -36,6 +36,7 @@ public final class BenchmarkSuite {
       new RevocationScenario(),
       new RateLimitScenario(),
       new RecordsScenario(),
+      new WebhooksScenario(),
       new IngestScenario());
 
   private static final String USAGE = """

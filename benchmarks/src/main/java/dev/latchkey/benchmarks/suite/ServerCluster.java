@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Real servers, each {@code latchkey serve} in its own JVM, sharing one fresh PostgreSQL database
- * (see {@link BenchDatabase}), one pepper and one operator token; rate limits off. Instance 0 starts
+ * (see {@link BenchDatabase}), one pepper and one operator token; rate limits off; private webhook
+ * targets allowed (the webhooks scenario's receiver is on loopback). Instance 0 starts
  * first (it generates the secrets and migrates), the others join on demand; each is warmed up
  * before a scenario gets it.
  */
@@ -137,7 +138,10 @@ public final class ServerCluster implements AutoCloseable {
 
   private ServerProcess launch(String name, List<String> flags) throws IOException {
     List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--database-url", database.url(),
-        "--data-dir", dataDir.toString()));
+        "--data-dir", dataDir.toString(),
+        // Every server on the database delivers from the one outbox: all may reach the suite's
+        // webhook receiver on loopback (only the webhooks scenario subscribes any).
+        "--allow-private-webhook-targets"));
     args.addAll(flags);
     ServerProcess process = ServerProcess.launch(name, args, logDir.resolve("server-" + name + ".log"));
     processes.add(process);
