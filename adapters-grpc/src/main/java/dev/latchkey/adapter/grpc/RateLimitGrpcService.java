@@ -23,6 +23,7 @@ import java.util.List;
 /** {@code latchkey.v1.RateLimitService}: the operator's rate limits of tenants and principals. */
 public final class RateLimitGrpcService extends RateLimitServiceGrpc.RateLimitServiceImplBase {
   private static final String SUFFIX = "/rateLimit";
+  private static final String INGEST = "ingestRateLimit";
 
   private final GetRateLimitUseCase getRateLimit;
   private final UpdateRateLimitUseCase updateRateLimit;
@@ -55,19 +56,25 @@ public final class RateLimitGrpcService extends RateLimitServiceGrpc.RateLimitSe
     response.onCompleted();
   }
 
-  /** {@code tenants/{t}/rateLimit}, {@code tenants/{t}/privateApps/{a}/rateLimit} or {@code tenants/{t}/users/{u}/rateLimit}. */
+  /**
+   * {@code tenants/{t}/rateLimit}, {@code tenants/{t}/privateApps/{a}/rateLimit}, {@code
+   * tenants/{t}/users/{u}/rateLimit} or {@code tenants/{t}/ingestRateLimit}.
+   */
   // Null only after a violation was recorded, which fields.check() then throws.
   @SuppressWarnings("NullAway")
   static RateLimitTarget target(RequestFields fields, String field, String name) {
     String[] parts = name.split("/", -1);
-    if (!name.endsWith(SUFFIX) || (parts.length != 3 && parts.length != 5)) {
+    boolean ingest = parts.length == 3 && parts[2].equals(INGEST);
+    if (!ingest && (!name.endsWith(SUFFIX) || (parts.length != 3 && parts.length != 5))) {
       fields.violation(field, name.isEmpty() ? "must not be empty" : "must be a resource name like "
-          + "tenants/{id}/rateLimit, tenants/{id}/privateApps/{id}/rateLimit or tenants/{id}/users/{id}/rateLimit");
+          + "tenants/{id}/rateLimit, tenants/{id}/privateApps/{id}/rateLimit, tenants/{id}/users/{id}/rateLimit "
+          + "or tenants/{id}/ingestRateLimit");
       return null;
     }
     TenantId tenant = fields.resourceId(field, parts[0] + "/" + parts[1], "tenants", TenantId::parse);
     if (parts.length == 3) {
-      return tenant == null ? null : new RateLimitTarget.OfTenant(tenant);
+      return tenant == null ? null
+          : ingest ? new RateLimitTarget.OfIngest(tenant) : new RateLimitTarget.OfTenant(tenant);
     }
     Actor principal = ResourceNames.principal(fields, field, parts[2] + "/" + parts[3]);
     return tenant == null || principal == null ? null : new RateLimitTarget.OfPrincipal(tenant, principal);

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The operator's rate limits in PostgreSQL, one row per tenant or principal that has one. */
+/** The operator's rate limits in PostgreSQL, one row per tenant, principal or ingest budget that has one. */
 public final class JooqRateLimitRepository implements RateLimitRepository {
   private final Database database;
 
@@ -49,6 +49,7 @@ public final class JooqRateLimitRepository implements RateLimitRepository {
   private static String type(RateLimitTarget target) {
     return switch (target) {
       case RateLimitTarget.OfTenant t -> "TENANT";
+      case RateLimitTarget.OfIngest i -> "INGEST";
       case RateLimitTarget.OfPrincipal p -> switch (p.principal()) {
         case Actor.UserRef u -> "USER";
         case Actor.PrivateAppRef a -> "PRIVATE_APP";
@@ -61,6 +62,7 @@ public final class JooqRateLimitRepository implements RateLimitRepository {
   private static UUID id(RateLimitTarget target) {
     return switch (target) {
       case RateLimitTarget.OfTenant t -> t.tenantId().value();
+      case RateLimitTarget.OfIngest i -> i.tenantId().value();
       case RateLimitTarget.OfPrincipal p -> switch (p.principal()) {
         case Actor.UserRef u -> u.id().value();
         case Actor.PrivateAppRef a -> a.id().value();

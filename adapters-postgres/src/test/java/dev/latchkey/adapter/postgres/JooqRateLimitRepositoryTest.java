@@ -50,6 +50,23 @@ class JooqRateLimitRepositoryTest {
     assertThat(limits.find(new RateLimitTarget.OfTenant(newTenant()))).isEqualTo(RequestsPerMinute.NONE);
   }
 
+  @Test
+  void theIngestBudgetIsATargetOfItsOwnBesideTheTenantsApiLimit() {
+    TenantId tenant = newTenant();
+    RateLimitTarget ofTenant = new RateLimitTarget.OfTenant(tenant);
+    RateLimitTarget ofIngest = new RateLimitTarget.OfIngest(tenant);
+
+    limits.save(new RateLimit(ofIngest, new RequestsPerMinute(60_000)), NOW);
+    assertThat(limits.find(ofIngest)).isEqualTo(new RequestsPerMinute(60_000));
+    assertThat(limits.find(ofTenant)).isEqualTo(RequestsPerMinute.NONE);
+
+    limits.save(new RateLimit(ofTenant, new RequestsPerMinute(40)), NOW);
+    limits.save(new RateLimit(ofIngest, RequestsPerMinute.NONE), NOW.plusSeconds(1));
+    assertThat(limits.find(ofIngest)).isEqualTo(RequestsPerMinute.NONE);
+    assertThat(limits.find(ofTenant)).isEqualTo(new RequestsPerMinute(40));
+    assertThat(limits.find(new RateLimitTarget.OfIngest(newTenant()))).isEqualTo(RequestsPerMinute.NONE);
+  }
+
   private TenantId newTenant() {
     TenantId id = new TenantId(ids.newId());
     tenants.insert(Tenant.create(id, new DisplayName("Tenant"), NOW));

@@ -9,6 +9,7 @@ import dev.latchkey.adapter.postgres.testing.TestDatabases;
 import dev.latchkey.app.config.ServerConfig;
 import dev.latchkey.app.crypto.Pepper;
 import dev.latchkey.app.server.LatchkeyServer;
+import dev.latchkey.proto.v1.AnalyticsServiceGrpc;
 import dev.latchkey.proto.v1.ApiToken;
 import dev.latchkey.proto.v1.ApiTokenServiceGrpc;
 import dev.latchkey.proto.v1.AuthServiceGrpc;
@@ -18,6 +19,10 @@ import dev.latchkey.proto.v1.CreateApiTokenResponse;
 import dev.latchkey.proto.v1.CreateTenantRequest;
 import dev.latchkey.proto.v1.CreateTenantResponse;
 import dev.latchkey.proto.v1.GetCallerIdentityRequest;
+import dev.latchkey.proto.v1.IngestServiceGrpc;
+import dev.latchkey.proto.v1.MetricPoint;
+import dev.latchkey.proto.v1.PushMetricsRequest;
+import dev.latchkey.proto.v1.RotateIngestTokenRequest;
 import dev.latchkey.proto.v1.Tenant;
 import dev.latchkey.proto.v1.TenantServiceGrpc;
 import io.grpc.ManagedChannel;
@@ -109,6 +114,35 @@ class PepperRotationEndToEndTest {
   }
 
   @Test
+  void aTenantsIngestTokenUsedDuringTheOverlapOutlivesTheOldPepper() throws IOException {
+    String keyA = pepperA.substring(0, pepperA.indexOf(':'));
+    String keyB = pepperB.substring(0, pepperB.indexOf(':'));
+    writePepperFile(pepperA);
+    String ingest = withServer(channel -> {
+      String owner = TenantServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(operatorToken()))
+          .createTenant(CreateTenantRequest.newBuilder()
+              .setTenant(Tenant.newBuilder().setDisplayName("Ingest Co"))
+              .setOwnerEmail("owner@ingest.test")
+              .setOwnerDisplayName("Owner")
+              .build())
+          .getOwnerTokenSecret();
+      String secret = AnalyticsServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(owner))
+          .rotateIngestToken(RotateIngestTokenRequest.getDefaultInstance()).getSecret();
+      assertThat(pushOne(channel, secret)).isEqualTo(1);
+      return secret;
+    });
+    assertThat(ingestKeyIds()).containsExactly(keyA);
+
+    writePepperFile(pepperB + "\n" + pepperA + "\n");
+    withServer(channel -> pushOne(channel, ingest));
+    assertThat(ingestKeyIds()).as("re-hashed to the new primary on use").containsExactly(keyB);
+
+    writePepperFile(pepperB + "\n");
+    int accepted = withServer(channel -> pushOne(channel, ingest));
+    assertThat(accepted).isEqualTo(1);
+  }
+
+  @Test
   void peppersMayAlsoComeFromTheEnvironmentSeparatedByCommas() throws IOException {
     writePepperFile(pepperA);
     String[] token = new String[1];
@@ -170,6 +204,19 @@ class PepperRotationEndToEndTest {
   private String keyIdOf(ApiToken token) {
     String id = token.getName().substring(token.getName().lastIndexOf('/') + 1);
     return Sql.strings(dataSource(), "select pepper_key_id from api_token where id = '" + id + "'").getFirst();
+  }
+
+  private java.util.List<String> ingestKeyIds() {
+    return Sql.strings(dataSource(), "select pepper_key_id from ingest_token");
+  }
+
+  /** One metric value through IngestService; returns how many items were accepted. */
+  private static int pushOne(ManagedChannel channel, String ingestToken) {
+    return IngestServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(ingestToken))
+        .pushMetrics(PushMetricsRequest.newBuilder().addMetrics(MetricPoint.newBuilder().setMetric("m").setValue(1)
+            .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().getEpochSecond())))
+            .build())
+        .getAcceptedCount();
   }
 
   private DataSource dataSource() {

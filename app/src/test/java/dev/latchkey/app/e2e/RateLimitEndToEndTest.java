@@ -245,21 +245,12 @@ class RateLimitEndToEndTest {
   @Test
   void ingestionHasItsOwnBudgetPerTenantApartFromTheApiCalls() {
     CreateTenantResponse tenant = createTenant("Ingesting");
-    String ingest = dev.latchkey.proto.v1.AnalyticsServiceGrpc.newBlockingStub(latchkey.channel())
-        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()))
-        .rotateIngestToken(dev.latchkey.proto.v1.RotateIngestTokenRequest.getDefaultInstance()).getSecret();
+    String ingest = rotateIngestToken(tenant.getOwnerTokenSecret());
     long remainingBefore = Long.parseLong(identityHeaders(tenant.getOwnerTokenSecret()).get(REMAINING));
 
     Metadata last = null;
     for (int i = 0; i < 40; i++) {
-      AtomicReference<Metadata> headers = new AtomicReference<>();
-      dev.latchkey.proto.v1.IngestServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(ingest))
-          .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
-          .pushMetrics(dev.latchkey.proto.v1.PushMetricsRequest.newBuilder().addMetrics(
-              dev.latchkey.proto.v1.MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(
-                  com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().getEpochSecond())))
-              .build());
-      last = headers.get();
+      last = pushOneMetric(ingest);
     }
 
     // 40 ingestion calls, more than the API's 30 a minute: all admitted, counted against 6,000 (which
@@ -269,6 +260,80 @@ class RateLimitEndToEndTest {
     // The account holder's API budget did not pay for them (one more call, minus what refilled).
     assertThat(Long.parseLong(identityHeaders(tenant.getOwnerTokenSecret()).get(REMAINING)))
         .isGreaterThanOrEqualTo(remainingBefore - 1);
+  }
+
+  @Test
+  void theOperatorSetsATenantsIngestBudgetApartFromItsApiLimit() throws Exception {
+    CreateTenantResponse tenant = createTenant("Budgeted");
+    String ingest = rotateIngestToken(tenant.getOwnerTokenSecret());
+    String name = tenant.getTenant().getName() + "/ingestRateLimit";
+    var operator = rateLimits(latchkey.operatorToken());
+    assertThat(operator.getRateLimit(GetRateLimitRequest.newBuilder().setName(name).build()))
+        .isEqualTo(RateLimit.newBuilder().setName(name).setRequestsPerMinute(0).build());
+
+    assertThat(operator.updateRateLimit(update(name, 3)))
+        .isEqualTo(RateLimit.newBuilder().setName(name).setRequestsPerMinute(3).build());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(pushOneMetric(ingest).get(LIMIT)).isEqualTo("3");
+    }
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> pushOneMetric(ingest));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(detail(StatusProto.fromThrowable(refused), QuotaFailure.class).getViolations(0).getSubject())
+        .isEqualTo(tenant.getTenant().getName() + "/ingest");
+    assertThat(detail(StatusProto.fromThrowable(refused), RetryInfo.class).getRetryDelay().getSeconds())
+        .isBetween(1L, 20L);
+    // The API budgets of the tenant's principals are another matter.
+    assertThat(identityHeaders(tenant.getOwnerTokenSecret()).get(LIMIT)).isEqualTo("30");
+
+    // Setting the tenant's API limit leaves the ingest budget alone, and 0 puts the default back.
+    operator.updateRateLimit(update(tenant.getTenant().getName() + "/rateLimit", 1000));
+    assertThat(code(() -> pushOneMetric(ingest))).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    operator.updateRateLimit(update(name, 0));
+    Metadata headers = pushOneMetric(ingest);
+    assertThat(headers.get(LIMIT)).isEqualTo("6000");
+    // What was spent is spent against the new budget too, but it refills by 100 a second.
+    assertThat(Long.parseLong(headers.get(REMAINING))).isBetween(5_990L, 5_999L);
+
+    var audit = AuditServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()))
+        .listAuditEvents(ListAuditEventsRequest.newBuilder().setTarget(name).build())
+        .getAuditEventsList();
+    assertThat(audit).extracting(e -> e.getAction() + " by " + e.getActor() + ": "
+            + e.getDetailsMap().get("previous_requests_per_minute") + " -> " + e.getDetailsMap().get("requests_per_minute"))
+        .containsExactlyInAnyOrder("rate_limit.updated by operator: 0 -> 3", "rate_limit.updated by operator: 3 -> 0");
+
+    // Names it does not know, tenants that do not exist, and tenants' own tokens are refused.
+    for (String bad : List.of("tenants/x/ingestRateLimit", tenant.getTenant().getName() + "/ingestRateLimit/x",
+        tenant.getTenant().getName() + "/users/" + java.util.UUID.randomUUID() + "/ingestRateLimit",
+        tenant.getTenant().getName() + "/ingestratelimit")) {
+      assertThat(code(() -> operator.getRateLimit(GetRateLimitRequest.newBuilder().setName(bad).build())))
+          .as(bad).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+    assertThat(code(() -> operator.updateRateLimit(update("tenants/" + java.util.UUID.randomUUID() + "/ingestRateLimit", 5))))
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(code(() -> rateLimits(tenant.getOwnerTokenSecret()).updateRateLimit(update(name, 100_000))))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(code(() -> rateLimits(ingest).getRateLimit(GetRateLimitRequest.newBuilder().setName(name).build())))
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  private static String rotateIngestToken(String adminToken) {
+    return dev.latchkey.proto.v1.AnalyticsServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(adminToken))
+        .rotateIngestToken(dev.latchkey.proto.v1.RotateIngestTokenRequest.getDefaultInstance()).getSecret();
+  }
+
+  /** One PushMetrics call with the ingest token; returns the budget it reported. */
+  private static Metadata pushOneMetric(String ingestToken) {
+    AtomicReference<Metadata> headers = new AtomicReference<>();
+    dev.latchkey.proto.v1.IngestServiceGrpc.newBlockingStub(latchkey.channel()).withCallCredentials(bearer(ingestToken))
+        .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()))
+        .pushMetrics(dev.latchkey.proto.v1.PushMetricsRequest.newBuilder().addMetrics(
+            dev.latchkey.proto.v1.MetricPoint.newBuilder().setMetric("m").setValue(1).setTime(
+                com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().getEpochSecond())))
+            .build());
+    return headers.get();
   }
 
   private static UpdateRateLimitRequest update(String name, long requestsPerMinute) {

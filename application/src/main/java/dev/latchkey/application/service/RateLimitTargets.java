@@ -29,6 +29,7 @@ public final class RateLimitTargets {
   public void requireExists(RateLimitTarget target) {
     boolean exists = tenants.findById(target.tenantId()).isPresent() && switch (target) {
       case RateLimitTarget.OfTenant t -> true;
+      case RateLimitTarget.OfIngest i -> true;
       case RateLimitTarget.OfPrincipal p -> switch (p.principal()) {
         case Actor.PrivateAppRef app -> apps.findById(p.tenantId(), app.id()).isPresent();
         case Actor.UserRef user -> users.findById(p.tenantId(), user.id()).isPresent();

@@ -60,6 +60,22 @@ class ChargeRateLimitServiceTest {
   }
 
   @Test
+  void ingestionIsChargedToTheTenantsIngestBudgetEvenWithApiLimitsOff() {
+    ChargeRateLimitService off = new ChargeRateLimitService(limiter,
+        new EffectiveRateLimits(limits, RequestsPerMinute.NONE, new MutableClock()));
+    Principal.IngestPrincipal ingest = new Principal.IngestPrincipal(Fixtures.anyTenantId(), java.util.UUID.randomUUID());
+
+    off.charge(ingest);
+    limits.save(new RateLimit(new RateLimitTarget.OfTenant(ingest.tenantId()), new RequestsPerMinute(50)), NOW);
+    off.charge(ingest);
+    limits.save(new RateLimit(new RateLimitTarget.OfIngest(ingest.tenantId()), new RequestsPerMinute(120_000)), NOW);
+    off.charge(ingest);
+
+    String budget = "tenants/" + ingest.tenantId() + "/ingest";
+    assertThat(charged).containsExactly(budget + " at 6000", budget + " at 6000", budget + " at 120000");
+  }
+
+  @Test
   void theOperatorIsNotLimited() {
     assertThat(service.charge(Fixtures.operator())).isEmpty();
     assertThat(charged).isEmpty();

@@ -52,6 +52,24 @@ class UpdateRateLimitServiceTest {
   }
 
   @Test
+  void theOperatorSetsATenantsIngestBudgetWhichIsInForceOnTheNextIngestCall() {
+    ports.effectiveRateLimits.listening(true);
+    RateLimitTarget ofIngest = new RateLimitTarget.OfIngest(tenant);
+    assertThat(ports.effectiveRateLimits.ofIngest(tenant)).isEqualTo(RateLimit.INGEST_DEFAULT);
+
+    update.execute(operator, command(ofIngest, 60_000));
+
+    assertThat(ports.effectiveRateLimits.ofIngest(tenant)).isEqualTo(new RequestsPerMinute(60_000));
+    assertThat(ports.effectiveRateLimits.of(ports.signInAs(tenant, app.ref())))
+        .as("the API limits are another matter").isEqualTo(new RequestsPerMinute(30));
+    assertThat(ports.audit.entries().getLast().target()).isEqualTo("tenants/" + tenant + "/ingestRateLimit");
+
+    update.execute(operator, command(ofIngest, 0));
+
+    assertThat(ports.effectiveRateLimits.ofIngest(tenant)).isEqualTo(RateLimit.INGEST_DEFAULT);
+  }
+
+  @Test
   void settingTheLimitItAlreadyHasRecordsNothing() {
     update.execute(operator, command(ofApp, 100));
     int entries = ports.audit.entries().size();
@@ -78,6 +96,7 @@ class UpdateRateLimitServiceTest {
 
     for (RateLimitTarget target : new RateLimitTarget[] {
         new RateLimitTarget.OfTenant(Fixtures.anyTenantId()),
+        new RateLimitTarget.OfIngest(Fixtures.anyTenantId()),
         new RateLimitTarget.OfPrincipal(tenant, new Actor.UserRef(Fixtures.anyUserId())),
         new RateLimitTarget.OfPrincipal(other, app.ref())}) {
       assertThatThrownBy(() -> update.execute(operator, command(target, 100))).isInstanceOf(NotFoundException.class);

@@ -177,8 +177,8 @@ public class RateLimit extends TableImpl<RateLimitRecord> {
     @Override
     public List<Check<RateLimitRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("rate_limit_check"), "(((principal_type = 'TENANT'::text) = (principal_id = tenant_id)))", true),
-            Internal.createCheck(this, DSL.name("rate_limit_principal_type_check"), "((principal_type = ANY (ARRAY['TENANT'::text, 'USER'::text, 'PRIVATE_APP'::text])))", true),
+            Internal.createCheck(this, DSL.name("rate_limit_check"), "(((principal_type = ANY (ARRAY['TENANT'::text, 'INGEST'::text])) = (principal_id = tenant_id)))", true),
+            Internal.createCheck(this, DSL.name("rate_limit_principal_type_check"), "((principal_type = ANY (ARRAY['TENANT'::text, 'USER'::text, 'PRIVATE_APP'::text, 'INGEST'::text])))", true),
             Internal.createCheck(this, DSL.name("rate_limit_requests_per_minute_check"), "(((requests_per_minute >= 0) AND (requests_per_minute <= 100000000)))", true)
         );
     }
