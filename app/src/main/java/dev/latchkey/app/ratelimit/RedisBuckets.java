@@ -54,19 +54,30 @@ final class RedisBuckets implements RateLimiter {
 
   @Override
   public RateLimitOutcome tryConsume(String budget, RequestsPerMinute limit) {
+    return tryConsume(budget, limit, 1);
+  }
+
+  /**
+   * Spends {@code permits} requests of {@code budget} at once, or none: admitted with what remains
+   * after all of them, or refused.
+   */
+  RateLimitOutcome tryConsume(String budget, RequestsPerMinute limit, long permits) {
     if (limit.isZero()) {
       throw new IllegalArgumentException("a zero limit is no limit: do not ask the limiter");
     }
+    if (permits < 1 || permits > limit.value()) {
+      throw new IllegalArgumentException("permits must be between 1 and the limit: " + permits);
+    }
     BucketProxy bucket = proxy(budget, limit);
-    VerboseResult<ConsumptionProbe> spent = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+    VerboseResult<ConsumptionProbe> spent = bucket.asVerbose().tryConsumeAndReturnRemaining(permits);
     long stored = spent.getConfiguration().getBandwidths()[0].getCapacity();
     if (stored == limit.value()) {
       return Bucket4jRateLimiter.outcome(spent.getValue(), limit);
     }
-    // The bucket was written under another limit: give the request back, carry what was spent
-    // over to the new limit as the in-process limiter does, and spend the request under it.
+    // The bucket was written under another limit: give the requests back, carry what was spent
+    // over to the new limit as the in-process limiter does, and spend the requests under it.
     if (spent.getValue().isConsumed()) {
-      bucket.addTokens(1);
+      bucket.addTokens(permits);
     }
     if (stored < limit.value()) {
       bucket.replaceConfiguration(Bucket4jRateLimiter.configuration(limit), TokensInheritanceStrategy.ADDITIVE);
@@ -74,7 +85,7 @@ final class RedisBuckets implements RateLimiter {
       bucket.tryConsumeAsMuchAsPossible(stored - limit.value());
       bucket.replaceConfiguration(Bucket4jRateLimiter.configuration(limit), TokensInheritanceStrategy.AS_IS);
     }
-    return Bucket4jRateLimiter.outcome(bucket.tryConsumeAndReturnRemaining(1), limit);
+    return Bucket4jRateLimiter.outcome(bucket.tryConsumeAndReturnRemaining(permits), limit);
   }
 
   /** The Redis key of {@code budget}. */

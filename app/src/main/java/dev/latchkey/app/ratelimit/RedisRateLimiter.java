@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Budgets shared by every instance that uses one Redis ({@code --redis-url}), exact across them
- * (see {@link RedisBuckets}), on Redis's clock (see {@link RedisClock}).
+ * (see {@link RedisBuckets}), on Redis's clock (see {@link RedisClock}); budgets of 2,000 requests
+ * a minute and more are taken a few requests at a time (see {@link PermitReservations}).
  *
  * <p>When Redis does not answer, calls go on: each instance limits alone, in memory, with its share
  * of each budget (the limit divided by the number of instances that last told Redis they were
@@ -71,13 +72,15 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
   private final RedisClient client;
   private final RedisClock clock;
   private final InstantSource localClock;
+  private final LongSupplier monotonicNanos;
   private volatile Bucket4jRateLimiter alone;
   private final PeriodicTask heartbeat;
   private volatile @Nullable Connected connected;
   private volatile State state = State.STARTING;
   private volatile long instances = 1;
 
-  private record Connected(StatefulRedisConnection<byte[], byte[]> connection, RedisBuckets buckets) {}
+  private record Connected(
+      StatefulRedisConnection<byte[], byte[]> connection, RedisBuckets buckets, PermitReservations reservations) {}
 
   /**
    * @param url {@code redis://host:port} (or {@code rediss://} for TLS, with {@code user:password@} if needed)
@@ -109,6 +112,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
         .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
         .build());
     this.clock = new RedisClock(monotonicNanos);
+    this.monotonicNanos = monotonicNanos;
     this.localClock = localClock;
     this.alone = new Bucket4jRateLimiter(localClock);
     this.heartbeat = PeriodicTask.every("redis-heartbeat", HEARTBEAT, this::beat);
@@ -129,7 +133,7 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
     Connected redis = connected;
     if (redis != null && state == State.SHARED) {
       try {
-        return redis.buckets().tryConsume(budget, limit);
+        return redis.reservations().tryConsume(budget, limit);
       } catch (RuntimeException e) {
         away(e);
       }
@@ -166,7 +170,8 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
       Connected redis = connected;
       if (redis == null) {
         StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-        redis = new Connected(connection, new RedisBuckets(connection, keyPrefix + "ratelimit:", clock, CALL_TIMEOUT));
+        RedisBuckets buckets = new RedisBuckets(connection, keyPrefix + "ratelimit:", clock, CALL_TIMEOUT);
+        redis = new Connected(connection, buckets, new PermitReservations(buckets::tryConsume, monotonicNanos));
         connected = redis;
       }
       RedisCommands<byte[], byte[]> commands = redis.connection().sync();

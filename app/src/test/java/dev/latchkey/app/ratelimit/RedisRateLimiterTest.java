@@ -130,6 +130,28 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aLargeBudgetIsTakenFromRedisAHundredRequestsAtATimeAndStaysShared(TestInfo test) {
+    RedisRateLimiter a = limiter(test);
+    RedisRateLimiter b = limiter(test);
+    RequestsPerMinute large = new RequestsPerMinute(100_000);
+    long start = System.nanoTime();
+
+    RateLimitOutcome first = a.tryConsume("app", large);
+    RateLimitOutcome second = b.tryConsume("app", large);
+    RateLimitOutcome held = a.tryConsume("app", large);
+    long inRedis = availableInRedis(a, "app", large);
+
+    // At 100,000 a minute the budget refills by 1.67 a millisecond while this runs.
+    long refilled = 2 + (System.nanoTime() - start) * 100_000 / Duration.ofMinutes(1).toNanos();
+    // a took 100 and spent 1; b found 99,900 in Redis, took 100 and spent 1; a's next request came
+    // from what it holds; Redis counts what both took, not what they spent.
+    assertThat(((RateLimitOutcome.Admitted) first).remaining()).isEqualTo(99_999);
+    assertThat(((RateLimitOutcome.Admitted) second).remaining()).isBetween(99_899L, 99_899L + refilled);
+    assertThat(((RateLimitOutcome.Admitted) held).remaining()).isEqualTo(99_998);
+    assertThat(inRedis).isBetween(99_800L, 99_800L + refilled);
+  }
+
+  @Test
   void anInstanceWhoseClockRunsAMinuteAheadFindsNothingRefilled(TestInfo test) {
     RedisRateLimiter onTime = limiter(test);
     RedisRateLimiter ahead = limiter(TestRedis.url(), test, MINUTE.toNanos());
@@ -256,6 +278,13 @@ class RedisRateLimiterTest {
   }
 
   /** Beats until the limiter reaches Redis again (Lettuce reconnects on its own schedule). */
+  /** What Redis held of {@code budget} just before one request more was spent there directly. */
+  private static long availableInRedis(RedisRateLimiter limiter, String budget, RequestsPerMinute limit) {
+    RateLimitOutcome probe = limiter.buckets().tryConsume(budget, limit, 1);
+    long remaining = ((RateLimitOutcome.Admitted) probe).remaining();
+    return remaining + 1;
+  }
+
   private static void awaitShared(RedisRateLimiter limiter) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (!limiter.shared()) {

@@ -1,0 +1,129 @@
+package dev.latchkey.app.ratelimit;
+
+import dev.latchkey.domain.ratelimit.RateLimitOutcome;
+import dev.latchkey.domain.ratelimit.RequestsPerMinute;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Large shared budgets taken from Redis a few requests at a time, so that most calls on a busy
+ * principal spend a request this instance already holds instead of a Redis round trip.
+ *
+ * <p>A budget under {@link #RESERVE_FROM} requests a minute (the default 30, and every limit up to
+ * 1,999) is never reserved: each request is spent in Redis, exact across instances. From there an
+ * instance takes {@link #batch} requests at once, a thousandth of the limit (at most {@link
+ * #MAX_BATCH}), and spends them locally within {@link #KEEP}; what it has not spent by then is
+ * dropped, never given back. What that trades, for those large budgets only: while one instance
+ * holds requests another may be refused up to {@code batch - 1} requests early (per instance
+ * holding some), and requests taken up to {@link #KEEP} before a moment may be spent after it; both
+ * are at most a thousandth of the limit per instance. Never more in Redis than the budget: a
+ * reservation that no longer fits is not made, and the requests of that budget are spent one at a
+ * time for the next {@link #KEEP}.
+ *
+ * <p>What a call reports while it spends a held request is what Redis said when they were taken,
+ * plus what this instance still holds: other instances' spending since then shows on its next
+ * reservation.
+ */
+final class PermitReservations {
+  /** The smallest limit whose requests are taken more than one at a time. */
+  static final long RESERVE_FROM = 2_000;
+  /** The most requests taken at once. */
+  static final long MAX_BATCH = 100;
+  /** How long taken requests may be spent: unspent after this, they are dropped. */
+  static final Duration KEEP = Duration.ofSeconds(1);
+  /** Budgets not called for this long are forgotten (what they held is dropped). */
+  static final Duration IDLE = Duration.ofMinutes(1);
+
+  /** Spends {@code permits} requests of a budget at once in the shared store, or none. */
+  @FunctionalInterface
+  interface Store {
+    RateLimitOutcome tryConsume(String budget, RequestsPerMinute limit, long permits);
+  }
+
+  private final Store store;
+  private final LongSupplier nanoTime;
+  private final ConcurrentMap<String, Held> held = new ConcurrentHashMap<>();
+  private final AtomicLong nextSweepNanos;
+
+  PermitReservations(Store store, LongSupplier nanoTime) {
+    this.store = store;
+    this.nanoTime = nanoTime;
+    this.nextSweepNanos = new AtomicLong(nanoTime.getAsLong() + IDLE.toNanos());
+  }
+
+  /** How many requests of {@code limit} are taken at once: 1 below {@link #RESERVE_FROM}. */
+  static long batch(RequestsPerMinute limit) {
+    return limit.value() < RESERVE_FROM ? 1 : Math.min(MAX_BATCH, limit.value() / 1_000);
+  }
+
+  RateLimitOutcome tryConsume(String budget, RequestsPerMinute limit) {
+    long batch = batch(limit);
+    if (batch == 1) {
+      return store.tryConsume(budget, limit, 1);
+    }
+    sweepIfDue();
+    Held budgetHeld = held.computeIfAbsent(budget, b -> new Held(nanoTime.getAsLong()));
+    // One caller at a time per budget on this instance: the others would only race it to Redis.
+    synchronized (budgetHeld) {
+      long now = nanoTime.getAsLong();
+      budgetHeld.lastUsedNanos = now;
+      long age = now - budgetHeld.takenAtNanos;
+      if (budgetHeld.limit == limit.value() && budgetHeld.left > 0 && age < KEEP.toNanos()) {
+        budgetHeld.left--;
+        return new RateLimitOutcome.Admitted(limit.value(), budgetHeld.remainingInStore + budgetHeld.left,
+            Duration.ofNanos(Math.max(0, budgetHeld.untilFullNanos - age)));
+      }
+      budgetHeld.left = 0;
+      if (now - budgetHeld.singlyUntilNanos < 0) {
+        return store.tryConsume(budget, limit, 1);
+      }
+      RateLimitOutcome taken = store.tryConsume(budget, limit, batch);
+      if (taken instanceof RateLimitOutcome.Admitted admitted) {
+        budgetHeld.limit = limit.value();
+        budgetHeld.left = batch - 1;
+        budgetHeld.remainingInStore = admitted.remaining();
+        budgetHeld.untilFullNanos = admitted.untilFull().toNanos();
+        budgetHeld.takenAtNanos = now;
+        return new RateLimitOutcome.Admitted(limit.value(), admitted.remaining() + budgetHeld.left,
+            admitted.untilFull());
+      }
+      // Fewer than a batch left: the last requests of the budget are spent one at a time, for a
+      // while, so that a principal calling beyond its budget does not cost two round trips a call.
+      budgetHeld.singlyUntilNanos = now + KEEP.toNanos();
+      return store.tryConsume(budget, limit, 1);
+    }
+  }
+
+  /** How many budgets this instance holds requests of (or held, within the last minute). */
+  int budgetsHeld() {
+    return held.size();
+  }
+
+  private void sweepIfDue() {
+    long now = nanoTime.getAsLong();
+    long due = nextSweepNanos.get();
+    if (now - due < 0 || !nextSweepNanos.compareAndSet(due, now + IDLE.toNanos())) {
+      return;
+    }
+    held.values().removeIf(h -> now - h.lastUsedNanos >= IDLE.toNanos());
+  }
+
+  /** The requests of one budget this instance took and has not spent yet. Guarded by itself. */
+  private static final class Held {
+    long limit;
+    long left;
+    long remainingInStore;
+    long untilFullNanos;
+    long takenAtNanos;
+    long singlyUntilNanos;
+    volatile long lastUsedNanos;
+
+    Held(long createdNanos) {
+      this.singlyUntilNanos = createdNanos;
+      this.lastUsedNanos = createdNanos;
+    }
+  }
+}
