@@ -5,8 +5,11 @@ import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Large shared budgets taken from Redis a few requests at a time, so that most calls on a busy
@@ -16,10 +19,11 @@ import java.util.function.LongSupplier;
  * 1,999) is never reserved: each request is spent in Redis, exact across instances. From there an
  * instance takes {@link #batch} requests at once, a thousandth of the limit (at most {@link
  * #MAX_BATCH}), and spends them locally within {@link #KEEP}; what it has not spent by then is
- * dropped, never given back. What that trades, for those large budgets only: while one instance
- * holds requests another may be refused up to {@code batch - 1} requests early (per instance
- * holding some), and requests taken up to {@link #KEEP} before a moment may be spent after it; both
- * are at most a thousandth of the limit per instance. Never more in Redis than the budget: a
+ * dropped, never given back. Once half a batch is spent it takes the next one in the background,
+ * so that callers rarely wait for Redis. What that trades, for those large budgets only: while one
+ * instance holds requests another may be refused that many requests early, and requests taken up
+ * to {@link #KEEP} before a moment may be spent after it; both are at most two batches, two
+ * thousandths of the limit, per instance. Never more in Redis than the budget: a
  * reservation that no longer fits is not made, and the requests of that budget are spent one at a
  * time for the next {@link #KEEP}.
  *
@@ -44,12 +48,15 @@ final class PermitReservations {
   }
 
   private final Store store;
+  private final Executor background;
   private final LongSupplier nanoTime;
   private final ConcurrentMap<String, Held> held = new ConcurrentHashMap<>();
   private final AtomicLong nextSweepNanos;
 
-  PermitReservations(Store store, LongSupplier nanoTime) {
+  /** @param background where the next batch is taken while callers spend the one held */
+  PermitReservations(Store store, Executor background, LongSupplier nanoTime) {
     this.store = store;
+    this.background = background;
     this.nanoTime = nanoTime;
     this.nextSweepNanos = new AtomicLong(nanoTime.getAsLong() + IDLE.toNanos());
   }
@@ -66,34 +73,69 @@ final class PermitReservations {
     }
     sweepIfDue();
     Held budgetHeld = held.computeIfAbsent(budget, b -> new Held(nanoTime.getAsLong()));
-    // One caller at a time per budget on this instance: the others would only race it to Redis.
+    boolean takeAhead;
+    RateLimitOutcome.Admitted spent;
     synchronized (budgetHeld) {
       long now = nanoTime.getAsLong();
       budgetHeld.lastUsedNanos = now;
       long age = now - budgetHeld.takenAtNanos;
-      if (budgetHeld.limit == limit.value() && budgetHeld.left > 0 && age < KEEP.toNanos()) {
-        budgetHeld.left--;
-        return new RateLimitOutcome.Admitted(limit.value(), budgetHeld.remainingInStore + budgetHeld.left,
-            Duration.ofNanos(Math.max(0, budgetHeld.untilFullNanos - age)));
+      if (budgetHeld.limit != limit.value() || age >= KEEP.toNanos()) {
+        budgetHeld.left = 0;
       }
-      budgetHeld.left = 0;
-      if (now - budgetHeld.singlyUntilNanos < 0) {
-        return store.tryConsume(budget, limit, 1);
+      if (budgetHeld.left == 0) {
+        if (now - budgetHeld.singlyUntilNanos < 0) {
+          return store.tryConsume(budget, limit, 1);
+        }
+        // One caller at a time per budget takes a batch on this instance: the others wait for it
+        // rather than race it to Redis.
+        RateLimitOutcome taken = store.tryConsume(budget, limit, batch);
+        if (!(taken instanceof RateLimitOutcome.Admitted admitted)) {
+          // Fewer than a batch left: the last requests of the budget are spent one at a time, for
+          // a while, so that a principal calling beyond its budget does not cost two round trips.
+          budgetHeld.singlyUntilNanos = now + KEEP.toNanos();
+          return store.tryConsume(budget, limit, 1);
+        }
+        budgetHeld.taken(limit.value(), batch, admitted, now);
+        age = 0;
       }
-      RateLimitOutcome taken = store.tryConsume(budget, limit, batch);
-      if (taken instanceof RateLimitOutcome.Admitted admitted) {
-        budgetHeld.limit = limit.value();
-        budgetHeld.left = batch - 1;
-        budgetHeld.remainingInStore = admitted.remaining();
-        budgetHeld.untilFullNanos = admitted.untilFull().toNanos();
-        budgetHeld.takenAtNanos = now;
-        return new RateLimitOutcome.Admitted(limit.value(), admitted.remaining() + budgetHeld.left,
-            admitted.untilFull());
+      budgetHeld.left--;
+      spent = new RateLimitOutcome.Admitted(limit.value(), budgetHeld.remainingInStore + budgetHeld.left,
+          Duration.ofNanos(Math.max(0, budgetHeld.untilFullNanos - age)));
+      takeAhead = budgetHeld.left <= batch / 2 && !budgetHeld.takingAhead;
+      budgetHeld.takingAhead |= takeAhead;
+    }
+    if (takeAhead) {
+      takeAhead(budget, limit, batch, budgetHeld);
+    }
+    return spent;
+  }
+
+  /**
+   * Takes the next batch while the held requests last, so that callers rarely wait for Redis. What
+   * it takes is added to what is held; if that ran out meanwhile and a caller took a batch itself,
+   * this instance holds up to two batches for a moment.
+   */
+  private void takeAhead(String budget, RequestsPerMinute limit, long batch, Held budgetHeld) {
+    try {
+      background.execute(() -> {
+        @Nullable RateLimitOutcome taken;
+        try {
+          taken = store.tryConsume(budget, limit, batch);
+        } catch (RuntimeException e) {
+          // Redis away or slow: the next caller that finds nothing held finds out, and says so.
+          taken = null;
+        }
+        synchronized (budgetHeld) {
+          budgetHeld.takingAhead = false;
+          if (taken instanceof RateLimitOutcome.Admitted admitted && budgetHeld.limit == limit.value()) {
+            budgetHeld.taken(limit.value(), budgetHeld.left + batch, admitted, nanoTime.getAsLong());
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      synchronized (budgetHeld) {
+        budgetHeld.takingAhead = false;
       }
-      // Fewer than a batch left: the last requests of the budget are spent one at a time, for a
-      // while, so that a principal calling beyond its budget does not cost two round trips a call.
-      budgetHeld.singlyUntilNanos = now + KEEP.toNanos();
-      return store.tryConsume(budget, limit, 1);
     }
   }
 
@@ -119,11 +161,21 @@ final class PermitReservations {
     long untilFullNanos;
     long takenAtNanos;
     long singlyUntilNanos;
+    boolean takingAhead;
     volatile long lastUsedNanos;
 
     Held(long createdNanos) {
       this.singlyUntilNanos = createdNanos;
       this.lastUsedNanos = createdNanos;
+    }
+
+    /** Now holds {@code left} requests of {@code limit}, after Redis admitted a batch with {@code admitted}. */
+    void taken(long limit, long left, RateLimitOutcome.Admitted admitted, long now) {
+      this.limit = limit;
+      this.left = left;
+      this.remainingInStore = admitted.remaining();
+      this.untilFullNanos = admitted.untilFull().toNanos();
+      this.takenAtNanos = now;
     }
   }
 }

@@ -171,7 +171,8 @@ public final class RedisRateLimiter implements RateLimiter, Worker {
       if (redis == null) {
         StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
         RedisBuckets buckets = new RedisBuckets(connection, keyPrefix + "ratelimit:", clock, CALL_TIMEOUT);
-        redis = new Connected(connection, buckets, new PermitReservations(buckets::tryConsume, monotonicNanos));
+        redis = new Connected(connection, buckets, new PermitReservations(buckets::tryConsume,
+            task -> Thread.ofVirtual().name("redis-take-ahead").start(task), monotonicNanos));
         connected = redis;
       }
       RedisCommands<byte[], byte[]> commands = redis.connection().sync();

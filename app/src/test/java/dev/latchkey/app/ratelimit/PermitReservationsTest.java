@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.domain.ratelimit.RateLimitOutcome;
 import dev.latchkey.domain.ratelimit.RequestsPerMinute;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ class PermitReservationsTest {
   private final AtomicLong now = new AtomicLong(-5_000_000_000L); // nanoTime may be negative
   private final List<Long> taken = new ArrayList<>();
   private long available = LARGE.value();
-  private final PermitReservations reservations = new PermitReservations(this::take, now::get);
+  /** Takes ahead run when the test says so. */
+  private final Deque<Runnable> background = new ArrayDeque<>();
+  private final PermitReservations reservations = new PermitReservations(this::take, background::add, now::get);
 
   private RateLimitOutcome take(String budget, RequestsPerMinute limit, long permits) {
     taken.add(permits);
@@ -57,12 +61,56 @@ class PermitReservationsTest {
       remaining.add(((RateLimitOutcome.Admitted) reservations.tryConsume("app", LARGE)).remaining());
     }
 
+    // No take ahead has run: each batch was taken when the one before ran out.
     assertThat(taken).containsExactly(100L, 100L, 100L);
     assertThat(remaining.getFirst()).isEqualTo(99_999);
     assertThat(remaining.get(99)).isEqualTo(99_900);
     assertThat(remaining.get(100)).isEqualTo(99_899);
     assertThat(remaining.getLast()).isEqualTo(99_750);
     assertThat(available).isEqualTo(99_700);
+  }
+
+  @Test
+  void halfABatchSpentTakesTheNextOneAheadSoThatCallersFindRequestsHeld() {
+    for (int i = 0; i < 49; i++) {
+      reservations.tryConsume("app", LARGE);
+    }
+    assertThat(background).isEmpty();
+    reservations.tryConsume("app", LARGE);
+    assertThat(background).as("asked once, half a batch spent").hasSize(1);
+    reservations.tryConsume("app", LARGE);
+    assertThat(background).hasSize(1);
+
+    background.poll().run();
+    List<Long> remaining = new ArrayList<>();
+    for (int i = 0; i < 149; i++) {
+      remaining.add(((RateLimitOutcome.Admitted) reservations.tryConsume("app", LARGE)).remaining());
+    }
+
+    assertThat(taken).containsExactly(100L, 100L);
+    // 51 spent of 200 taken; then 149 more from what is held, none of them waiting for the store.
+    assertThat(remaining.getFirst()).isEqualTo(99_800 + 148);
+    assertThat(remaining.getLast()).isEqualTo(99_800);
+    assertThat(background).as("half of what is held spent again: the next batch is asked for").hasSize(1);
+  }
+
+  @Test
+  void aTakeAheadThatFailsLeavesTheNextCallerToTakeABatchItself() {
+    for (int i = 0; i < 50; i++) {
+      reservations.tryConsume("app", LARGE);
+    }
+    available = 0;
+    background.poll().run();
+    for (int i = 0; i < 50; i++) {
+      reservations.tryConsume("app", LARGE);
+    }
+    available = 1_000;
+
+    RateLimitOutcome next = reservations.tryConsume("app", LARGE);
+
+    assertThat(next).isInstanceOf(RateLimitOutcome.Admitted.class);
+    assertThat(taken).containsExactly(100L, 100L, 100L);
+    assertThat(available).isEqualTo(900);
   }
 
   @Test

@@ -88,11 +88,15 @@ final class RateLimitScenario implements Scenario {
     for (int round = 1; round <= rounds; round++) {
       run.progress("rate limit: round %d of %d: health, then GetCallerIdentity %s, %d in flight (%d s + %d s each)",
           round, rounds, String.join(", ", identity.keySet()), IN_FLIGHT, warmup, window);
-      healthSum.add(LoadDriver.driveOk("health", health, IN_FLIGHT, warmup, window));
+      healthSum.add(LoadDriver.driveOk("health", health, IN_FLIGHT, warmup, window), 0);
       for (var entry : identity.entrySet()) {
         Sum sum = Objects.requireNonNull(sums.get(entry.getKey()));
-        sum.add(LoadDriver.driveOk("GetCallerIdentity, " + entry.getKey(), entry.getValue(), IN_FLIGHT, warmup,
-            window));
+        ServerCluster.Instance server = Objects.requireNonNull(settings.get(entry.getKey()));
+        long[] cpu = new long[2];
+        LoadDriver.Result result = LoadDriver.drive(entry.getValue(), IN_FLIGHT, warmup, window,
+            () -> cpu[0] = server.cpuNanos(), () -> cpu[1] = server.cpuNanos());
+        LoadDriver.requireNoErrors("GetCallerIdentity, " + entry.getKey(), result);
+        sum.add(result, cpu[1] - cpu[0]);
       }
     }
 
@@ -108,6 +112,8 @@ final class RateLimitScenario implements Scenario {
         healthSum.millis(50), "p50 of the health check"));
     figures.add(Figure.relative("rate-limit.off.p99", "GetCallerIdentity, limits off p99", off.millis(99), "ms",
         healthSum.millis(99), "p99 of the health check"));
+    figures.add(Figure.absolute("rate-limit.off.cpu", "GetCallerIdentity, limits off: server CPU per call",
+        off.serverCpuMicrosPerCall(), "us", "baseline (the server JVM's CPU time over calls answered)"));
     figures.addAll(
         limited("local", "in-process limiter", Objects.requireNonNull(sums.get("in process")), off, 0.05, at));
     if (redis) {
@@ -131,7 +137,9 @@ final class RateLimitScenario implements Scenario {
         Figure.relative("rate-limit." + key + ".p50", "GetCallerIdentity, " + what + " p50", measured.millis(50), "ms",
             off.millis(50), "p50 with limits off"),
         Figure.relative("rate-limit." + key + ".p99", "GetCallerIdentity, " + what + " p99", measured.millis(99), "ms",
-            off.millis(99), "p99 with limits off"));
+            off.millis(99), "p99 with limits off"),
+        Figure.relative("rate-limit." + key + ".cpu", "GetCallerIdentity, " + what + ": server CPU per call",
+            measured.serverCpuMicrosPerCall(), "us", off.serverCpuMicrosPerCall(), "limits off"));
   }
 
   /** Whether something accepts a TCP connection at the Redis URL's host and port within 1 s. */
@@ -153,12 +161,19 @@ final class RateLimitScenario implements Scenario {
   private static final class Sum {
     private long calls;
     private double seconds;
+    private long serverCpuNanos;
     private final Histogram latencies = new Histogram(3);
 
-    void add(LoadDriver.Result result) {
+    void add(LoadDriver.Result result, long serverCpuNanos) {
       calls += result.calls();
       seconds += result.seconds();
       latencies.add(result.latencies());
+      this.serverCpuNanos += serverCpuNanos;
+    }
+
+    /** The server JVM's CPU time (all threads) in the measured windows per call answered, in microseconds. */
+    double serverCpuMicrosPerCall() {
+      return serverCpuNanos / 1e3 / calls;
     }
 
     double callsPerSecond() {

@@ -49,8 +49,14 @@ public final class ServerCluster implements AutoCloseable {
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final String[] NAMES = {"a", "b", "c", "d", "e", "f"};
 
-  /** A server and one HTTP/2 connection to it. */
-  public record Instance(String name, int port, ManagedChannel channel) {}
+  /** A server, its JVM, and one HTTP/2 connection to it. */
+  public record Instance(String name, int port, ManagedChannel channel, ProcessHandle process) {
+    /** The CPU time the server's JVM has used so far (all its threads), in nanoseconds. */
+    public long cpuNanos() {
+      return process.info().totalCpuDuration().orElseThrow(
+          () -> new IllegalStateException("the CPU time of server " + name + " cannot be read here")).toNanos();
+    }
+  }
 
   /** A tenant of the run: its account holder (all grants) and that user's personal access token. */
   public record TenantOwner(String user, String token) {}
@@ -154,7 +160,7 @@ public final class ServerCluster implements AutoCloseable {
         .usePlaintext()
         .directExecutor()
         .build();
-    return new Instance(process.name(), port, channel);
+    return new Instance(process.name(), port, channel, process.handle());
   }
 
   /**

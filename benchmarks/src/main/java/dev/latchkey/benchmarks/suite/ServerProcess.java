@@ -51,6 +51,11 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(name, process, log);
   }
 
+  /** The server's JVM, e.g. for the CPU time it has used. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** Waits for the {@code listening on} line and returns the port. */
   int awaitListening() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
