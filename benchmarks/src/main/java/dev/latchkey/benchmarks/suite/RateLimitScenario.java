@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What the rate limiter costs on every call (issue 8): {@code GetCallerIdentity} with the tenant
- * owner's token on three servers of the cluster's database, one with limits off (the cluster's own),
+ * owner's token on three servers of the cluster's database, started together: one with limits off,
  * one with the in-process limiter and one with the Redis limiter, both with a limit of 100,000,000 a
  * minute so that nothing is refused and only the limiter's cost is measured; the health check on the
  * limits-off server as the floor. Each round runs the four phases in turn (64 in flight), so that
@@ -48,6 +48,9 @@ final class RateLimitScenario implements Scenario {
         .orElse(DEFAULT_REDIS);
     boolean redis = reachable(redisUrl);
     Map<String, List<String>> limited = new LinkedHashMap<>();
+    // Limits off on a server of the same age as the limiters' (the cluster's own may have been
+    // driven for minutes by the scenarios before): the JIT has had the same time on all three.
+    limited.put("limit-off", List.of("--default-rate-limit", "0"));
     limited.put("limit-local", List.of("--default-rate-limit", limit));
     if (redis) {
       limited.put("limit-redis", List.of("--default-rate-limit", limit, "--redis-url", redisUrl, "--redis-key-prefix",
@@ -57,14 +60,15 @@ final class RateLimitScenario implements Scenario {
     }
     Map<String, ServerCluster.Instance> variants = servers.variants(limited);
     Map<String, ServerCluster.Instance> settings = new LinkedHashMap<>();
-    settings.put("limits off", servers.instance(0));
+    settings.put("limits off", Objects.requireNonNull(variants.get("limit-off")));
     settings.put("in process", Objects.requireNonNull(variants.get("limit-local")));
     if (redis) {
       settings.put("Redis", Objects.requireNonNull(variants.get("limit-redis")));
     }
     ServerCluster.TenantOwner owner = servers.newTenant("rate limit");
     LoadDriver.Call<HealthCheckRequest, HealthCheckResponse> health = new LoadDriver.Call<>(
-        servers.instance(0).channel(), HealthGrpc.getCheckMethod(), HealthCheckRequest.getDefaultInstance());
+        Objects.requireNonNull(settings.get("limits off")).channel(), HealthGrpc.getCheckMethod(),
+        HealthCheckRequest.getDefaultInstance());
     Map<String, LoadDriver.Call<GetCallerIdentityRequest, CallerIdentity>> identity = new LinkedHashMap<>();
     settings.forEach((setting, instance) -> identity.put(setting, new LoadDriver.Call<>(
         ServerCluster.withToken(instance.channel(), owner.token()), AuthServiceGrpc.getGetCallerIdentityMethod(),
@@ -76,9 +80,8 @@ final class RateLimitScenario implements Scenario {
     Sum healthSum = new Sum();
     Map<String, Sum> sums = new LinkedHashMap<>();
     identity.keySet().forEach(s -> sums.put(s, new Sum()));
-    // The limiter servers are younger JVMs than the cluster's, which earlier scenarios may have
-    // driven for minutes: a round of every setting first, not counted, so that the JIT has compiled
-    // each call path before any of them is measured.
+    // A round of every setting first, not counted, so that the JIT has compiled each call path
+    // before any of them is measured.
     int settle = run.mode().pick(3, 10);
     run.progress("rate limit: a round not counted: GetCallerIdentity %s, %d in flight, %d s each",
         String.join(", ", identity.keySet()), IN_FLIGHT, settle);
