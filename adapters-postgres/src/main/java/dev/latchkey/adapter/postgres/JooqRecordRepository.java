@@ -60,6 +60,14 @@ public final class JooqRecordRepository implements RecordRepository {
            as v(id, external_id, fields, update_time, updater, version, sequence)
       where r.tenant_id = {0} and r.data_model = {1} and r.id = v.id and r.version = v.version - 1""";
 
+  // Local to the transaction (outside one they do nothing): the planner's join methods for a batch
+  // update (reading the settings before, left to right), and back to those after it.
+  private static final String NESTED_LOOPS_ONLY = """
+      select current_setting('enable_hashjoin'), current_setting('enable_mergejoin'),
+             set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)""";
+  private static final String RESTORE_JOINS =
+      "select set_config('enable_hashjoin', {0}, true), set_config('enable_mergejoin', {1}, true)";
+
   private static final String INSERT_REVISIONS = """
       insert into record_revision (tenant_id, record_id, version, data_model, kind, time, actor, token_id, means,
                                    changed_fields, external_id, fields)
@@ -147,16 +155,29 @@ public final class JooqRecordRepository implements RecordRepository {
       return 0;
     }
     DataRecord first = records.getFirst();
-    return uniqueExternalIds(first.dataModel(), () -> database.run(dsl -> dsl.execute(UPDATE_RECORDS,
-        DSL.val(first.tenantId().value()),
-        DSL.val(first.dataModel().apiName()),
-        uuids(records.stream().map(r -> r.id().value())),
-        texts(records.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
-        texts(records.stream().map(r -> r.fields().toJson())),
-        times(records.stream().map(DataRecord::updateTime)),
-        texts(records.stream().map(r -> r.updater().resourceName())),
-        longs(records.stream().map(DataRecord::version)),
-        longs(records.stream().map(DataRecord::sequence)))));
+    return uniqueExternalIds(first.dataModel(), () -> database.run(dsl -> {
+      // A custom plan for a batch (the arrays' sizes known) prices 1,000 primary-key probes above a
+      // hash join over a sequential scan of the model's records, so a batch update cost grew with the
+      // table (166 ms instead of 21 ms at 50,000 records). Only nested loops remain open to the
+      // planner for this one statement: a probe per row, whatever the table's size.
+      boolean batch = records.size() > 1;
+      org.jooq.Record before = batch ? dsl.resultQuery(NESTED_LOOPS_ONLY).fetchOne() : null;
+      int updated = dsl.execute(UPDATE_RECORDS,
+          DSL.val(first.tenantId().value()),
+          DSL.val(first.dataModel().apiName()),
+          uuids(records.stream().map(r -> r.id().value())),
+          texts(records.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+          texts(records.stream().map(r -> r.fields().toJson())),
+          times(records.stream().map(DataRecord::updateTime)),
+          texts(records.stream().map(r -> r.updater().resourceName())),
+          longs(records.stream().map(DataRecord::version)),
+          longs(records.stream().map(DataRecord::sequence)));
+      if (before != null) {
+        dsl.resultQuery(RESTORE_JOINS, DSL.val(before.get(0, String.class)), DSL.val(before.get(1, String.class)))
+            .fetch();
+      }
+      return updated;
+    }));
   }
 
   @Override
