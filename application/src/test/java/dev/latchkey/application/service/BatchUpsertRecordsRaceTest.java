@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.application.fakes.Fixtures;
 import dev.latchkey.application.fakes.InMemoryPorts;
@@ -11,6 +12,7 @@ import dev.latchkey.application.port.in.BatchUpsertResult;
 import dev.latchkey.application.port.in.CreateRecordCommand;
 import dev.latchkey.application.port.in.UpdateRecordCommand;
 import dev.latchkey.application.port.out.RecordRepository;
+import dev.latchkey.domain.error.ConflictException;
 import dev.latchkey.domain.permission.Action;
 import dev.latchkey.domain.permission.DataModel;
 import dev.latchkey.domain.permission.Grant;
@@ -35,9 +37,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch upsert reads the existing records before it takes the model's tick, so another writer
- * can change them in between. Simulated here by a first read that answers the state from before
- * that writer: whatever the batch would get wrong from it is caught, and the batch runs again.
+ * A batch upsert (and an update) reads the existing records before it takes the model's tick, so
+ * another writer can change them in between. Simulated here by a first read that answers the state
+ * from before that writer: whatever the write would get wrong from it is caught, and it runs again
+ * (an update with an etag is refused instead: its etag is stale).
  */
 class BatchUpsertRecordsRaceTest {
   private static final PermissionSet COMPANIES_ALL = PermissionSet.of(
@@ -49,6 +52,37 @@ class BatchUpsertRecordsRaceTest {
   private final StaleFirstRead records = new StaleFirstRead(ports.records);
   private final BatchUpsertRecordsService service = new BatchUpsertRecordsService(ports.transactions, records,
       new RecordHistory(records, ports.changeRecorder()), ports.ids, ports.clock);
+  private final UpdateRecordService updates = new UpdateRecordService(ports.transactions, records,
+      new RecordHistory(records, ports.changeRecorder()), ports.clock);
+
+  @Test
+  void anUpdateWithoutEtagOfARecordChangedSinceTheReadAppliesToItsNewVersion() {
+    DataRecord v1 = create("a", "Old");
+    DataRecord v2 = update(v1, "Other");
+    records.firstFind = v1;
+
+    DataRecord result = updates.execute(app, new UpdateRecordCommand(DataModel.COMPANIES, v1.id(),
+        new DataRecord.Patch(Optional.empty(), Optional.empty(), Map.of("tier", Optional.of(
+            new FieldValue.StringValue("gold")))), OptionalLong.empty()));
+
+    assertThat(result.version()).isEqualTo(v2.version() + 1);
+    assertThat(result.fields().values()).containsEntry("name", new FieldValue.StringValue("Other"))
+        .containsEntry("tier", new FieldValue.StringValue("gold"));
+    assertThat(stored(v1)).isEqualTo(result);
+    assertThat(revisionsOf(v1)).hasSize(3);
+  }
+
+  @Test
+  void anUpdateWithTheEtagItReadIsRefusedWhenAnotherWriterCameBetween() {
+    DataRecord v1 = create("a", "Old");
+    DataRecord v2 = update(v1, "Other");
+    records.firstFind = v1;
+
+    assertThatThrownBy(() -> updates.execute(app, new UpdateRecordCommand(DataModel.COMPANIES, v1.id(),
+        new DataRecord.Patch(Optional.empty(), Optional.of(fields("Mine")), Map.of()), OptionalLong.of(1))))
+        .isInstanceOf(ConflictException.class);
+    assertThat(stored(v1)).isEqualTo(v2);
+  }
 
   @Test
   void withoutAnotherWriterTheReadComesBeforeTheTickAndTheBatchRunsOnce() {
@@ -151,6 +185,7 @@ class BatchUpsertRecordsRaceTest {
     private final RecordRepository delegate;
     final List<String> calls = new ArrayList<>();
     UnaryOperator<List<DataRecord>> firstRead = UnaryOperator.identity();
+    @org.jspecify.annotations.Nullable DataRecord firstFind;
 
     StaleFirstRead(RecordRepository delegate) {
       this.delegate = delegate;
@@ -170,7 +205,9 @@ class BatchUpsertRecordsRaceTest {
 
     @Override
     public Optional<DataRecord> find(TenantId tenantId, DataModel dataModel, RecordId id) {
-      return delegate.find(tenantId, dataModel, id);
+      DataRecord stale = firstFind;
+      firstFind = null;
+      return stale != null ? Optional.of(stale) : delegate.find(tenantId, dataModel, id);
     }
 
     @Override
