@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Stored records and their revisions, always within their tenant. Every change of a model's records
- * in a tenant starts with {@link #tick}, in the change's transaction and before any record row is
- * touched: it orders the changes.
+ * in a tenant takes the model's {@link #tick} (alone, or as the first step of {@link #write}) in the
+ * change's transaction before any record row is written: it orders the changes. Reads may come
+ * before it; what they saw is then checked behind it (versioned updates, unique external ids).
  */
 public interface RecordRepository {
   /**
