@@ -60,6 +60,40 @@ public final class JooqRecordRepository implements RecordRepository {
            as v(id, external_id, fields, update_time, updater, version, sequence)
       where r.tenant_id = {0} and r.data_model = {1} and r.id = v.id and r.version = v.version - 1""";
 
+  // write(): the tick first (the model's other writers wait here from now to the commit), then the
+  // records and revisions stamped from it (the statement's snapshot predates the tick's wait, but an
+  // update re-checks the row's latest version and the unique index sees every committed key).
+  private static final String WRITE = """
+      with t as (
+        insert into record_clock as c (tenant_id, data_model, last_sequence, last_time) values ({0}, {1}, {2}, {3})
+        on conflict (tenant_id, data_model) do update
+          set last_sequence = c.last_sequence + excluded.last_sequence,
+              last_time = greatest(excluded.last_time, c.last_time + interval '1 microsecond')
+        returning c.last_sequence - {2} as base, c.last_sequence, c.last_time),
+      ins as (
+        insert into record (tenant_id, data_model, id, external_id, fields, create_time, update_time, creator,
+                            updater, version, sequence)
+        select {0}, {1}, v.id, v.external_id, v.fields::jsonb, t.last_time, t.last_time, v.creator, v.creator, 1,
+               t.base + v.position
+        from t, unnest({4}, {5}, {6}, {7}, {8}) as v(id, external_id, fields, creator, position)),
+      upd as (
+        update record r
+        set external_id = v.external_id, fields = v.fields::jsonb, update_time = t.last_time, updater = v.updater,
+            version = v.version, sequence = t.base + v.position
+        from t, unnest({9}, {10}, {11}, {12}, {13}, {14}) as v(id, external_id, fields, updater, version, position)
+        where r.tenant_id = {0} and r.data_model = {1} and r.id = v.id and r.version = v.version - 1
+        returning r.id),
+      rev as (
+        insert into record_revision (tenant_id, record_id, version, data_model, kind, time, actor, token_id, means,
+                                     changed_fields, external_id, fields)
+        select {0}, v.record_id, v.version, {1}, v.kind, t.last_time, v.actor, v.token_id, v.means,
+               coalesce(string_to_array(v.changed_fields, ' '), '{}'), v.external_id, v.fields::jsonb
+        from t, unnest({15}, {16}, {17}, {18}, {19}, {20}, {21}, {22}, {23})
+             as v(record_id, version, kind, actor, token_id, means, changed_fields, external_id, fields)
+        -- An update not applied (a version behind) leaves no revision: its version is another's.
+        where v.kind <> 'UPDATED' or v.record_id in (select id from upd))
+      select t.last_sequence, t.last_time, (select count(*) from upd) as updated from t""";
+
   private static final String INSERT_REVISIONS = """
       insert into record_revision (tenant_id, record_id, version, data_model, kind, time, actor, token_id, means,
                                    changed_fields, external_id, fields)
@@ -114,6 +148,45 @@ public final class JooqRecordRepository implements RecordRepository {
         texts(records.stream().map(r -> r.updater().resourceName())),
         longs(records.stream().map(DataRecord::version)),
         longs(records.stream().map(DataRecord::sequence)))));
+  }
+
+  @Override
+  public Written write(TenantId tenantId, DataModel dataModel, int count, Instant now, List<DataRecord> inserts,
+      List<DataRecord> updates, List<RecordRevision> revisions) {
+    OffsetDateTime at = Rows.time(now.truncatedTo(ChronoUnit.MICROS));
+    return uniqueExternalIds(dataModel, () -> database.run(dsl -> {
+      var row = dsl.resultQuery(WRITE,
+          DSL.val(tenantId.value()),
+          DSL.val(dataModel.apiName()),
+          DSL.val((long) count),
+          DSL.val(at, SQLDataType.TIMESTAMPWITHTIMEZONE(6)),
+          uuids(inserts.stream().map(r -> r.id().value())),
+          texts(inserts.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+          texts(inserts.stream().map(r -> r.fields().toJson())),
+          texts(inserts.stream().map(r -> r.creator().resourceName())),
+          longs(inserts.stream().map(DataRecord::sequence)),
+          uuids(updates.stream().map(r -> r.id().value())),
+          texts(updates.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+          texts(updates.stream().map(r -> r.fields().toJson())),
+          texts(updates.stream().map(r -> r.updater().resourceName())),
+          longs(updates.stream().map(DataRecord::version)),
+          longs(updates.stream().map(DataRecord::sequence)),
+          uuids(revisions.stream().map(r -> r.recordId().value())),
+          longs(revisions.stream().map(RecordRevision::version)),
+          texts(revisions.stream().map(r -> r.kind().name())),
+          texts(revisions.stream().map(r -> r.actor().resourceName())),
+          uuids(revisions.stream().map(r -> r.token() == null ? null : r.token().value())),
+          texts(revisions.stream().map(r -> r.means() == null ? null : r.means().resourceName())),
+          texts(revisions.stream().map(r -> r.changedFields().isEmpty() ? null : String.join(" ", r.changedFields()))),
+          texts(revisions.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+          texts(revisions.stream().map(r -> r.fields().toJson())))
+          .fetchOne();
+      if (row == null) {
+        throw new IllegalStateException("the record clock returned no row");
+      }
+      return new Written(new Tick(row.get(0, Long.class), Rows.instant(row.get(1, OffsetDateTime.class))),
+          row.get(2, Long.class).intValue());
+    }));
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.latchkey.domain.principal.Principal;
 import dev.latchkey.domain.record.DataRecord;
 import dev.latchkey.domain.record.RecordId;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -36,12 +37,15 @@ public final class CreateRecordService extends InTenantService<CreateRecordComma
   @Override
   protected DataRecord handle(Principal.TenantPrincipal caller, CreateRecordCommand command) {
     return transactions.inTransaction(() -> {
-      var tick = records.tick(caller.tenantId(), command.dataModel(), 1, clock.instant());
+      // Built first, with a stand-in time and position 1; write() stamps both from the model's tick.
+      Instant now = clock.instant();
       var change = DataRecord.create(caller.tenantId(), command.dataModel(), new RecordId(ids.newId()),
-          command.externalId(), command.fields(), caller.actor(), tick.time(), tick.lastSequence());
-      records.insert(List.of(change.value()));
-      history.record(caller, tick.time(), List.of((ChangeEvent.RecordCreated) change.event()));
-      return change.value();
+          command.externalId(), command.fields(), caller.actor(), now, 1);
+      List<ChangeEvent.RecordCreated> events = List.of((ChangeEvent.RecordCreated) change.event());
+      var written = records.write(caller.tenantId(), command.dataModel(), 1, now, List.of(change.value()), List.of(),
+          history.revisions(caller, now, events));
+      history.written(caller, written.tick(), 1, events);
+      return RecordRepository.stamp(change.value(), written.tick(), 1);
     });
   }
 }

@@ -40,6 +40,44 @@ public final class RecordHistory {
     changes.recordAll(caller, caller.tenantId(), at, events);
   }
 
+  /**
+   * The revisions of {@code events}, made together by {@code caller} at {@code at}, for {@link
+   * RecordRepository#write} (which stamps their time).
+   */
+  public List<RecordRevision> revisions(
+      Principal.TenantPrincipal caller, Instant at, List<? extends ChangeEvent.RecordChange> events) {
+    List<RecordRevision> revisions = new ArrayList<>(events.size());
+    for (ChangeEvent.RecordChange event : events) {
+      revisions.add(revision(caller, at, event));
+    }
+    return revisions;
+  }
+
+  /**
+   * Records the change events of what {@link RecordRepository#write} stored: {@code events} as given
+   * to it, their records as it stamped them from {@code tick} (positions among {@code count}).
+   */
+  public void written(Principal.TenantPrincipal caller, RecordRepository.Tick tick, int count,
+      List<? extends ChangeEvent.RecordChange> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<ChangeEvent.RecordChange> stamped = new ArrayList<>(events.size());
+    for (ChangeEvent.RecordChange event : events) {
+      stamped.add(stamped(event, RecordRepository.stamp(event.record(), tick, count)));
+    }
+    changes.recordAll(caller, caller.tenantId(), tick.time(), stamped);
+  }
+
+  /** {@code event} about {@code record}, the same record as stored. */
+  private static ChangeEvent.RecordChange stamped(ChangeEvent.RecordChange event, DataRecord record) {
+    return switch (event) {
+      case ChangeEvent.RecordCreated e -> new ChangeEvent.RecordCreated(record);
+      case ChangeEvent.RecordUpdated e -> new ChangeEvent.RecordUpdated(record, e.changedKeys(), e.externalIdChanged());
+      case ChangeEvent.RecordDeleted e -> new ChangeEvent.RecordDeleted(record);
+    };
+  }
+
   private static RecordRevision revision(Principal.TenantPrincipal caller, Instant at, ChangeEvent.RecordChange event) {
     DataRecord r = event.record();
     List<String> changed = new ArrayList<>();

@@ -200,6 +200,56 @@ public abstract class RecordRepositoryContract {
         .isEmpty();
   }
 
+  @Test
+  void aWriteStampsEverythingFromOneTickAndAppliesOnlyCurrentUpdates() {
+    DataRecord a = record(tenant, DataModel.COMPANIES, "a", fields("n", "1"));
+    DataRecord b = record(tenant, DataModel.COMPANIES, "b", fields("n", "1"));
+    records.insert(List.of(a, b));
+    Instant standIn = NOW.minusSeconds(3600);
+    // Positions among 4: a changed (1), c new (2); 3 and 4 write nothing (unchanged records, say).
+    DataRecord changedA = a.replaceFields(fields("n", "2"), app, standIn, 1).orElseThrow().value();
+    DataRecord c = DataRecord.create(tenant, DataModel.COMPANIES, new RecordId(ids.newId()),
+        Optional.of(new ExternalId("c")), fields("n", "3"), app, standIn, 2).value();
+    RecordRevision revision = new RecordRevision(tenant, DataModel.COMPANIES, c.id(), 1, RecordRevision.Kind.CREATED,
+        standIn, app, null, null, List.of("external_id", "fields.n"), c.externalId(), c.fields());
+    long before = records.tick(tenant, DataModel.COMPANIES, 0, NOW).lastSequence();
+
+    var written = records.write(tenant, DataModel.COMPANIES, 4, NOW, List.of(c), List.of(changedA), List.of(revision));
+
+    assertThat(written.updated()).isEqualTo(1);
+    assertThat(written.tick().lastSequence()).isEqualTo(before + 4);
+    assertThat(written.tick().time()).isAfter(a.updateTime());
+    DataRecord storedA = RecordRepository.stamp(changedA, written.tick(), 4);
+    DataRecord storedC = RecordRepository.stamp(c, written.tick(), 4);
+    assertThat(storedA.sequence()).isEqualTo(before + 1);
+    assertThat(storedA.createTime()).isEqualTo(a.createTime());
+    assertThat(storedC.sequence()).isEqualTo(before + 2);
+    assertThat(storedC.createTime()).isEqualTo(written.tick().time());
+    assertThat(records.find(tenant, DataModel.COMPANIES, a.id())).contains(storedA);
+    assertThat(records.find(tenant, DataModel.COMPANIES, c.id())).contains(storedC);
+    assertThat(records.find(tenant, DataModel.COMPANIES, b.id())).contains(b);
+    assertThat(records.revisions(tenant, DataModel.COMPANIES, c.id(), new PageRequest(10, Optional.empty())).items())
+        .containsExactly(RecordRepository.stamp(revision, written.tick()));
+    assertThat(records.list(tenant, DataModel.COMPANIES, RecordFilter.none(), new PageRequest(10, Optional.empty()))
+        .items()).containsExactly(b, storedA, storedC);
+
+    // The same update again is a version behind now: not applied, the count says so, and its revision
+    // (a version that exists) is not appended.
+    RecordRevision staleRevision = new RecordRevision(tenant, DataModel.COMPANIES, a.id(), changedA.version(),
+        RecordRevision.Kind.UPDATED, standIn, app, null, null, List.of("fields.n"), a.externalId(), fields("n", "9"));
+    records.appendRevisions(List.of(RecordRepository.stamp(staleRevision, written.tick())));
+    var again = records.write(tenant, DataModel.COMPANIES, 1, NOW, List.of(), List.of(changedA),
+        List.of(staleRevision));
+    assertThat(again.updated()).isZero();
+    assertThat(records.find(tenant, DataModel.COMPANIES, a.id())).contains(storedA);
+    assertThat(records.revisions(tenant, DataModel.COMPANIES, a.id(), new PageRequest(10, Optional.empty())).items())
+        .containsExactly(RecordRepository.stamp(staleRevision, written.tick()));
+    DataRecord otherC = DataRecord.create(tenant, DataModel.COMPANIES, new RecordId(ids.newId()),
+        Optional.of(new ExternalId("c")), fields("n", "4"), app, standIn, 1).value();
+    assertThatThrownBy(() -> records.write(tenant, DataModel.COMPANIES, 1, NOW, List.of(otherC), List.of(), List.of()))
+        .isInstanceOf(AlreadyExistsException.class);
+  }
+
   private DataRecord record(TenantId tenantId, DataModel model, String externalId, RecordFields fields) {
     var tick = records.tick(tenantId, model, 1, NOW);
     return DataRecord.create(tenantId, model, new RecordId(ids.newId()), Optional.of(new ExternalId(externalId)),
