@@ -25,7 +25,7 @@ public final class WebhookDispatchWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatchWorker.class);
   static final Duration IDLE_POLL = Duration.ofMillis(250);
   /** Webhooks delivered to at once; each lane uses a database connection only while it records. */
-  static final int LANES = 32;
+  static final int LANES = 128;
   /** Deliveries of one webhook claimed together and attempted one after the other. */
   static final int RUN = 25;
   static final Duration LOG_RETENTION = Duration.ofDays(30);
