@@ -31,8 +31,9 @@ import org.jooq.impl.SQLDataType;
  * The webhook outbox in PostgreSQL. Fan-out happens at write time, in the change's transaction: one
  * {@code INSERT ... SELECT} over the tenant's enabled webhooks subscribed to the event's type, so a
  * change nobody subscribed to costs one indexed lookup, and each delivery carries its own attempts,
- * retry time and order. Workers claim with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
- * instances share the work and a worker that dies mid-delivery only delays it.
+ * retry time and order. Workers claim webhooks ({@code FOR NO KEY UPDATE SKIP LOCKED} on their rows)
+ * and lease runs of their next deliveries, so several instances share the work and a worker that
+ * dies mid-run only delays it; a claim costs the same however long a webhook's backlog is.
  */
 public final class JooqWebhookOutbox implements WebhookOutbox {
   private static final String ENQUEUE = """
@@ -107,16 +108,23 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
       where exists (select 1 from webhook where tenant_id = ?::uuid and id = ?::uuid)
       on conflict do nothing""";
 
-  // Many attempts logged and their deliveries dropped: one statement, one commit.
+  // Many attempts logged and their deliveries dropped: one statement, one commit. A success ends its
+  // webhook's run of failures, if one is going on (no write otherwise).
   private static final String DONE_ALL = """
-      with logged as (
+      with attempts as (
+        select * from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
+            as a(tenant_id, webhook_id, id, delivery_id, event_type, attempt, time, response_status, latency_micros,
+                response_body, error)),
+      logged as (
         insert into webhook_delivery_attempt (tenant_id, webhook_id, id, delivery_id, event_type, attempt, time,
             response_status, latency_micros, response_body, error)
-        select a.* from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
-            as a(tenant_id, webhook_id, id, delivery_id, event_type, attempt, time, response_status, latency_micros,
-                response_body, error)
+        select a.* from attempts a
         where exists (select 1 from webhook w where w.tenant_id = a.tenant_id and w.id = a.webhook_id)
-        on conflict do nothing)
+        on conflict do nothing),
+      recovered as (
+        update webhook w set failing_since = null
+        from (select distinct tenant_id, webhook_id from attempts where error = '') s
+        where w.tenant_id = s.tenant_id and w.id = s.webhook_id and w.failing_since is not null)
       delete from webhook_delivery where id = any ({3})""";
 
   private static final String DONE = "with logged as (" + LOG + ") delete from webhook_delivery where id = ?::uuid";

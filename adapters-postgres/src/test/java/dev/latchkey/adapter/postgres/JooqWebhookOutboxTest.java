@@ -247,6 +247,27 @@ class JooqWebhookOutboxTest {
   }
 
   @Test
+  void successesRecordedTogetherEndTheWebhooksRunOfFailuresAndDropsDoNot() {
+    TenantId tenant = newTenant();
+    Webhook failing = webhook(tenant, "api_token.created");
+    Webhook dropped = webhook(tenant, "api_token.created");
+    webhooks.insert(failing);
+    webhooks.insert(dropped);
+    webhooks.noteOutcome(tenant, failing.id(), false, NOW);
+    webhooks.noteOutcome(tenant, dropped.id(), false, NOW);
+    db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{}"), NOW));
+
+    for (List<WebhookOutbox.PendingDelivery> run : outbox.claimRuns(10, 5, NOW, Duration.ofMinutes(2))) {
+      boolean ok = run.getFirst().webhook().equals(failing.id());
+      outbox.finishAll(run.stream().map(d -> attempt(d, ok ? "" : "not sent: the webhook is disabled")).toList());
+    }
+
+    assertThat(webhooks.findById(tenant, failing.id()).orElseThrow().failingSince()).isEmpty();
+    assertThat(webhooks.findById(tenant, dropped.id()).orElseThrow().failingSince()).contains(NOW);
+    assertThat(outbox.claimRuns(10, 5, NOW, Duration.ofMinutes(2))).as("both done").isEmpty();
+  }
+
+  @Test
   void aRunLeavesOutRetriesNotYetDueAndStopsAtADeliveryInFlight() {
     TenantId tenant = newTenant();
     Webhook webhook = webhook(tenant, "api_token.created");

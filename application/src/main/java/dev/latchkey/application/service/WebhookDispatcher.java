@@ -105,9 +105,11 @@ public final class WebhookDispatcher {
     Optional<Webhook> found = webhooks.findById(head.tenant(), head.webhook())
         .filter(w -> w.state() == WebhookState.ENABLED);
     Optional<Instant> failingSince = found.flatMap(Webhook::failingSince);
-    // Deliveries done in the common way (delivered, no failure run to end; or dropped), recorded
-    // together when the run ends: one statement and one commit per run, not per delivery. Until then
-    // they stay claimed; a worker that dies first has them delivered again (at least once).
+    // Deliveries done in the common way (delivered while no failure run was known; or dropped),
+    // recorded together when the run ends or before a failure is: one statement and one commit per
+    // run, not per delivery. Until then they stay claimed; a worker that dies first has them
+    // delivered again (at least once). The statement also ends a failure run that another instance
+    // may have started meanwhile (a retry of an earlier event of the same webhook).
     List<DeliveryAttempt> done = new ArrayList<>();
     try {
       for (int i = 0; i < deliveries.size(); i++) {
@@ -132,6 +134,10 @@ public final class WebhookDispatcher {
           done.add(attempt);
           continue;
         }
+        // What went before is recorded first, so that the failure run ends and starts in the order
+        // of the attempts.
+        outbox.finishAll(done);
+        done.clear();
         Outcome outcome = recordOutcome(found.get(), pending, attempt);
         failingSince = outcome.failingSince();
         if (outcome.disabled()) {

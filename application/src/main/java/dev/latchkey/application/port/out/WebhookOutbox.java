@@ -16,8 +16,9 @@ import java.util.UUID;
  * The transactional outbox of webhook deliveries and their log. Events are fanned out when the
  * change is written: one pending delivery per enabled webhook subscribed to the event's type,
  * inserted in the change's transaction, so that there is no change without its deliveries and no
- * delivery without its change. Workers on any number of instances claim due deliveries (locked rows
- * are skipped, so no two workers claim the same one) and report each attempt.
+ * delivery without its change. Workers on any number of instances claim runs of due deliveries, a
+ * webhook's next ones in order (a webhook another worker is claiming is skipped, and a delivery in
+ * flight is claimed by no one else), and report each attempt.
  */
 public interface WebhookOutbox {
   /**
@@ -73,7 +74,8 @@ public interface WebhookOutbox {
   /**
    * Logs each of {@code attempts} and marks its delivery (named by its {@code deliveryId}) done:
    * delivered, or given up. What {@link #finish} without a retry time does, for many at once in one
-   * statement.
+   * statement; a successful attempt also ends its webhook's run of failures, as {@link
+   * WebhookRepository#noteOutcome} does.
    */
   void finishAll(List<DeliveryAttempt> attempts);
 
