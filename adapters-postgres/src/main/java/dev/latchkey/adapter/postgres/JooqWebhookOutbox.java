@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -28,8 +31,9 @@ import org.jooq.impl.SQLDataType;
  * The webhook outbox in PostgreSQL. Fan-out happens at write time, in the change's transaction: one
  * {@code INSERT ... SELECT} over the tenant's enabled webhooks subscribed to the event's type, so a
  * change nobody subscribed to costs one indexed lookup, and each delivery carries its own attempts,
- * retry time and order. Workers claim with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
- * instances share the work and a worker that dies mid-delivery only delays it.
+ * retry time and order. Workers claim webhooks ({@code FOR NO KEY UPDATE SKIP LOCKED} on their rows)
+ * and lease runs of their next deliveries, so several instances share the work and a worker that
+ * dies mid-run only delays it; a claim costs the same however long a webhook's backlog is.
  */
 public final class JooqWebhookOutbox implements WebhookOutbox {
   private static final String ENQUEUE = """
@@ -47,21 +51,55 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
       join webhook w on w.tenant_id = {3} and w.state = 'ENABLED' and e.type = any (w.event_types)
       order by e.n, w.id""";
 
-  // A webhook's deliveries go out in commit order: none is claimed while an earlier one of the same
-  // webhook is new or in flight. One that waits for a retry does not hold the later ones back.
-  private static final String CLAIM = """
-      with due as (
-        select d.id from webhook_delivery d
-        where d.next_attempt_time <= ?::timestamptz and (d.lease_until is null or d.lease_until <= ?::timestamptz)
-          and not exists (
-            select 1 from webhook_delivery e
-            where e.webhook_id = d.webhook_id and e.seq < d.seq
-              and (e.attempts = 0 or e.lease_until > ?::timestamptz))
-        order by d.next_attempt_time, d.seq
-        limit ?::integer
-        for update of d skip locked)
-      update webhook_delivery d set lease_until = ?::timestamptz from due where d.id = due.id
-      returning d.id, d.tenant_id, d.webhook_id, d.event_type, d.data, d.event_time, d.attempts""";
+  // A claim takes webhooks, not rows: first the webhooks with something due, those waiting longest
+  // first, locked (FOR NO KEY UPDATE, which the outbox rows' foreign-key checks on the change path do
+  // not wait for) and skipped when another worker is claiming them; then, in a statement of its own
+  // (its snapshot sees every claim committed before the locks were granted), the next deliveries of
+  // each. The webhooks with new deliveries come from a skip scan over the new-deliveries index (one
+  // probe per webhook, however long its backlog), the due retries from the retries index.
+  private static final String LOCK = """
+      with recursive heads as (
+        (select d.tenant_id, d.webhook_id, d.next_attempt_time, d.lease_until from webhook_delivery d
+         where d.attempts = 0 order by d.webhook_id, d.seq limit 1)
+        union all
+        select n.tenant_id, n.webhook_id, n.next_attempt_time, n.lease_until from heads h cross join lateral (
+          select d.tenant_id, d.webhook_id, d.next_attempt_time, d.lease_until from webhook_delivery d
+          where d.attempts = 0 and d.webhook_id > h.webhook_id order by d.webhook_id, d.seq limit 1) n),
+      due as (
+        select tenant_id, webhook_id, next_attempt_time from heads
+        where next_attempt_time <= {0} and (lease_until is null or lease_until <= {0})
+        union all
+        select * from (
+          select d.tenant_id, d.webhook_id, d.next_attempt_time from webhook_delivery d
+          where d.attempts > 0 and d.next_attempt_time <= {0} and (d.lease_until is null or d.lease_until <= {0})
+          order by d.next_attempt_time limit {1}) r),
+      waiting as (select tenant_id, webhook_id, min(next_attempt_time) as since from due group by tenant_id, webhook_id)
+      select w.id from webhook w join waiting on w.tenant_id = waiting.tenant_id and w.id = waiting.webhook_id
+      order by waiting.since, w.id
+      limit {1}
+      for no key update of w skip locked""";
+
+  // Each locked webhook's deliveries in commit order, new ones and due retries (retries waiting for
+  // later are left out: they hold nothing back), up to the first that is in flight or not yet due.
+  private static final String LEASE = """
+      with candidates as (
+        select x.* from unnest({0}) as w(id) cross join lateral (
+          select u.* from (
+            (select d.id, d.webhook_id, d.seq, d.attempts, d.next_attempt_time, d.lease_until from webhook_delivery d
+             where d.webhook_id = w.id and d.attempts = 0 order by d.seq limit {1})
+            union all
+            (select d.id, d.webhook_id, d.seq, d.attempts, d.next_attempt_time, d.lease_until from webhook_delivery d
+             where d.webhook_id = w.id and d.attempts > 0 and d.next_attempt_time <= {2} order by d.seq limit {1})
+          ) u order by u.seq limit {1}) x),
+      open as (
+        select id, bool_or(coalesce(lease_until > {2}, false) or next_attempt_time > {2})
+            over (partition by webhook_id order by seq) as blocked
+        from candidates)
+      update webhook_delivery d set lease_until = {3} from open where d.id = open.id and not open.blocked
+      returning d.id, d.tenant_id, d.webhook_id, d.event_type, d.data, d.event_time, d.attempts, d.seq""";
+
+  private static final String RELEASE = """
+      update webhook_delivery set lease_until = null where id = any ({0}) and lease_until = {1}""";
 
   private static final String LOG = """
       insert into webhook_delivery_attempt (tenant_id, webhook_id, id, delivery_id, event_type, attempt, time,
@@ -69,6 +107,25 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
       select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?::integer, ?::timestamptz, ?::integer, ?::bigint, ?, ?
       where exists (select 1 from webhook where tenant_id = ?::uuid and id = ?::uuid)
       on conflict do nothing""";
+
+  // Many attempts logged and their deliveries dropped: one statement, one commit. A success ends its
+  // webhook's run of failures, if one is going on (no write otherwise).
+  private static final String DONE_ALL = """
+      with attempts as (
+        select * from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
+            as a(tenant_id, webhook_id, id, delivery_id, event_type, attempt, time, response_status, latency_micros,
+                response_body, error)),
+      logged as (
+        insert into webhook_delivery_attempt (tenant_id, webhook_id, id, delivery_id, event_type, attempt, time,
+            response_status, latency_micros, response_body, error)
+        select a.* from attempts a
+        where exists (select 1 from webhook w where w.tenant_id = a.tenant_id and w.id = a.webhook_id)
+        on conflict do nothing),
+      recovered as (
+        update webhook w set failing_since = null
+        from (select distinct tenant_id, webhook_id from attempts where error = '') s
+        where w.tenant_id = s.tenant_id and w.id = s.webhook_id and w.failing_since is not null)
+      delete from webhook_delivery where id = any ({3})""";
 
   private static final String DONE = "with logged as (" + LOG + ") delete from webhook_delivery where id = ?::uuid";
 
@@ -105,13 +162,47 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
   }
 
   @Override
-  public List<PendingDelivery> claim(int max, Instant now, Duration lease) {
-    OffsetDateTime at = Rows.time(now);
-    return database.run(dsl -> dsl.resultQuery(CLAIM, at, at, at, max, Rows.time(now.plus(lease))).fetch(r ->
-        new PendingDelivery(r.get("id", UUID.class), new TenantId(r.get("tenant_id", UUID.class)),
-            new WebhookId(r.get("webhook_id", UUID.class)),
-            new WebhookEvent(r.get("event_type", String.class), r.get("data", String.class)),
-            Rows.instant(r.get("event_time", OffsetDateTime.class)), r.get("attempts", Integer.class))));
+  public List<List<PendingDelivery>> claimRuns(int webhooks, int perWebhook, Instant now, Duration lease) {
+    if (webhooks <= 0 || perWebhook <= 0) {
+      return List.of();
+    }
+    var at = DSL.val(Rows.time(now), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    var until = DSL.val(Rows.time(now.plus(lease)), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    return database.inTransaction(() -> {
+      List<UUID> locked = database.run(dsl -> dsl.resultQuery(LOCK, at, DSL.val(webhooks, SQLDataType.INTEGER))
+          .fetch(r -> r.get(0, UUID.class)));
+      if (locked.isEmpty()) {
+        return List.of();
+      }
+      Map<UUID, List<Leased>> byWebhook = new LinkedHashMap<>();
+      locked.forEach(id -> byWebhook.put(id, new ArrayList<>()));
+      database.run(dsl -> dsl.resultQuery(LEASE, DSL.val(locked.toArray(UUID[]::new), SQLDataType.UUID.array()),
+              DSL.val(perWebhook, SQLDataType.INTEGER), at, until)
+          .fetch(r -> new Leased(r.get("seq", Long.class), new PendingDelivery(r.get("id", UUID.class),
+              new TenantId(r.get("tenant_id", UUID.class)), new WebhookId(r.get("webhook_id", UUID.class)),
+              new WebhookEvent(r.get("event_type", String.class), r.get("data", String.class)),
+              Rows.instant(r.get("event_time", OffsetDateTime.class)), r.get("attempts", Integer.class)))))
+          .forEach(l -> byWebhook.computeIfAbsent(l.delivery().webhook().value(), id -> new ArrayList<>()).add(l));
+      List<List<PendingDelivery>> runs = new ArrayList<>();
+      for (List<Leased> run : byWebhook.values()) {
+        if (!run.isEmpty()) {
+          runs.add(run.stream().sorted(Comparator.comparingLong(Leased::seq)).map(Leased::delivery).toList());
+        }
+      }
+      return runs;
+    });
+  }
+
+  private record Leased(long seq, PendingDelivery delivery) {}
+
+  @Override
+  public void release(List<PendingDelivery> deliveries, Instant leasedUntil) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    database.run(dsl -> dsl.execute(RELEASE,
+        DSL.val(deliveries.stream().map(PendingDelivery::id).toArray(UUID[]::new), SQLDataType.UUID.array()),
+        DSL.val(Rows.time(leasedUntil), SQLDataType.TIMESTAMPWITHTIMEZONE(6))));
   }
 
   /** One statement, so atomic without a transaction: the attempt is logged and the row moves on. */
@@ -125,6 +216,28 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
     } else {
       database.run(dsl -> dsl.execute(DONE, binds.toArray()));
     }
+  }
+
+  @Override
+  public void finishAll(List<DeliveryAttempt> attempts) {
+    if (attempts.isEmpty()) {
+      return;
+    }
+    database.run(dsl -> dsl.execute(DONE_ALL,
+        DSL.val(attempts.stream().map(a -> a.tenant().value()).toArray(UUID[]::new), SQLDataType.UUID.array()),
+        DSL.val(attempts.stream().map(a -> a.webhook().value()).toArray(UUID[]::new), SQLDataType.UUID.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::id).toArray(UUID[]::new), SQLDataType.UUID.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::deliveryId).toArray(UUID[]::new), SQLDataType.UUID.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::eventType).toArray(String[]::new), SQLDataType.CLOB.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::attempt).toArray(Integer[]::new), SQLDataType.INTEGER.array()),
+        DSL.val(attempts.stream().map(a -> Rows.time(a.time())).toArray(OffsetDateTime[]::new),
+            SQLDataType.TIMESTAMPWITHTIMEZONE(6).array()),
+        DSL.val(attempts.stream().map(a -> a.status().orElse(null)).toArray(Integer[]::new),
+            SQLDataType.INTEGER.array()),
+        DSL.val(attempts.stream().map(a -> a.latency().toNanos() / 1000).toArray(Long[]::new),
+            SQLDataType.BIGINT.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::responseStart).toArray(String[]::new), SQLDataType.CLOB.array()),
+        DSL.val(attempts.stream().map(DeliveryAttempt::error).toArray(String[]::new), SQLDataType.CLOB.array())));
   }
 
   @Override

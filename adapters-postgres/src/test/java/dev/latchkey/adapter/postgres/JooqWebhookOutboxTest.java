@@ -213,6 +213,156 @@ class JooqWebhookOutboxTest {
     assertThat(claimed).extracting(WebhookOutbox.PendingDelivery::id).doesNotHaveDuplicates().hasSize(many.size());
   }
 
+  @Test
+  void aWebhooksBacklogIsClaimedAsRunsInCommitOrderOneRunAtATime() {
+    TenantId tenant = newTenant();
+    Webhook a = webhook(tenant, "api_token.created");
+    Webhook b = webhook(tenant, "api_token.created");
+    webhooks.insert(a);
+    webhooks.insert(b);
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{\"n\":" + n + "}"), NOW));
+    }
+
+    List<List<WebhookOutbox.PendingDelivery>> first = outbox.claimRuns(10, 3, NOW, Duration.ofMinutes(2));
+    assertThat(first).hasSize(2).allSatisfy(run -> {
+      assertThat(run).extracting(WebhookOutbox.PendingDelivery::webhook).containsOnly(run.getFirst().webhook());
+      assertThat(run).extracting(d -> d.event().dataJson()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+    });
+    assertThat(outbox.claimRuns(10, 3, NOW, Duration.ofMinutes(2))).as("each webhook's run is in flight").isEmpty();
+
+    // One webhook's run is done (recorded in one go): its next run follows; the other's is still out.
+    List<WebhookOutbox.PendingDelivery> done = first.getFirst();
+    outbox.finishAll(done.stream().map(d -> attempt(d, "")).toList());
+    List<List<WebhookOutbox.PendingDelivery>> next = outbox.claimRuns(10, 3, NOW, Duration.ofMinutes(2));
+
+    assertThat(next).singleElement().satisfies(run -> {
+      assertThat(run).extracting(WebhookOutbox.PendingDelivery::webhook).containsOnly(done.getFirst().webhook());
+      assertThat(run).extracting(d -> d.event().dataJson()).containsExactly("{\"n\":3}", "{\"n\":4}");
+    });
+    assertThat(outbox.attempts(tenant, done.getFirst().webhook(), new dev.latchkey.application.paging.PageRequest(10,
+        Optional.empty())).items()).extracting(DeliveryAttempt::deliveryId)
+        .containsExactlyInAnyOrderElementsOf(done.stream().map(WebhookOutbox.PendingDelivery::id).toList());
+  }
+
+  @Test
+  void successesRecordedTogetherEndTheWebhooksRunOfFailuresAndDropsDoNot() {
+    TenantId tenant = newTenant();
+    Webhook failing = webhook(tenant, "api_token.created");
+    Webhook dropped = webhook(tenant, "api_token.created");
+    webhooks.insert(failing);
+    webhooks.insert(dropped);
+    webhooks.noteOutcome(tenant, failing.id(), false, NOW);
+    webhooks.noteOutcome(tenant, dropped.id(), false, NOW);
+    db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{}"), NOW));
+
+    for (List<WebhookOutbox.PendingDelivery> run : outbox.claimRuns(10, 5, NOW, Duration.ofMinutes(2))) {
+      boolean ok = run.getFirst().webhook().equals(failing.id());
+      outbox.finishAll(run.stream().map(d -> attempt(d, ok ? "" : "not sent: the webhook is disabled")).toList());
+    }
+
+    assertThat(webhooks.findById(tenant, failing.id()).orElseThrow().failingSince()).isEmpty();
+    assertThat(webhooks.findById(tenant, dropped.id()).orElseThrow().failingSince()).contains(NOW);
+    assertThat(outbox.claimRuns(10, 5, NOW, Duration.ofMinutes(2))).as("both done").isEmpty();
+  }
+
+  @Test
+  void aRunLeavesOutRetriesNotYetDueAndStopsAtADeliveryInFlight() {
+    TenantId tenant = newTenant();
+    Webhook webhook = webhook(tenant, "api_token.created");
+    webhooks.insert(webhook);
+    for (int i = 0; i < 3; i++) {
+      int n = i;
+      db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{\"n\":" + n + "}"), NOW));
+    }
+    var failed = outbox.claimRuns(10, 1, NOW, Duration.ofMinutes(2)).getFirst().getFirst();
+    outbox.finish(failed, attempt(failed, "the receiver answered HTTP 500"), Optional.of(NOW.plusSeconds(5)));
+
+    var later = outbox.claimRuns(10, 10, NOW, Duration.ofMinutes(2));
+    var retried = outbox.claimRuns(10, 10, NOW.plusSeconds(5), Duration.ofMinutes(2));
+
+    assertThat(later).singleElement().satisfies(run -> assertThat(run).extracting(d -> d.event().dataJson())
+        .as("the retry waits, the later ones go").containsExactly("{\"n\":1}", "{\"n\":2}"));
+    assertThat(retried).singleElement().satisfies(run -> assertThat(run).extracting(d -> d.event().dataJson())
+        .as("the due retry, not what is in flight after it").containsExactly("{\"n\":0}"));
+  }
+
+  @Test
+  void releasedDeliveriesAreClaimedAgainUnlessClaimedAnewMeanwhile() {
+    TenantId tenant = newTenant();
+    Webhook webhook = webhook(tenant, "api_token.created");
+    webhooks.insert(webhook);
+    for (int i = 0; i < 3; i++) {
+      int n = i;
+      db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{\"n\":" + n + "}"), NOW));
+    }
+    Duration lease = Duration.ofMinutes(2);
+    List<WebhookOutbox.PendingDelivery> run = outbox.claimRuns(10, 3, NOW, lease).getFirst();
+    outbox.finishAll(List.of(attempt(run.getFirst(), "")));
+
+    // A stopping worker gives back what it did not attempt: at once claimable, in order.
+    outbox.release(run.subList(1, 3), NOW.plus(lease));
+    List<WebhookOutbox.PendingDelivery> again = outbox.claimRuns(10, 3, NOW, lease).getFirst();
+    assertThat(again).extracting(d -> d.event().dataJson()).containsExactly("{\"n\":1}", "{\"n\":2}");
+
+    // A worker whose claim ran out cannot give back what another one claimed since.
+    Instant expired = NOW.plus(lease).plusSeconds(1);
+    List<WebhookOutbox.PendingDelivery> reclaimed = outbox.claimRuns(10, 3, expired, lease).getFirst();
+    outbox.release(reclaimed, NOW.plus(lease));
+    assertThat(outbox.claimRuns(10, 3, expired, lease)).as("still claimed by the second worker").isEmpty();
+  }
+
+  @Test
+  void concurrentClaimersOfBacklogsNeverShareADeliveryAndKeepEachWebhooksOrder() throws Exception {
+    TenantId tenant = newTenant();
+    for (int i = 0; i < 8; i++) {
+      webhooks.insert(webhook(tenant, "api_token.created"));
+    }
+    int events = 20;
+    for (int i = 0; i < events; i++) {
+      int n = i;
+      db.inTransaction(() -> outbox.enqueue(tenant, new WebhookEvent("api_token.created", "{\"n\":" + n + "}"), NOW));
+    }
+
+    // Each claimer "delivers" a run by noting its events in order, then records it done; the next
+    // run of a webhook can only be claimed after that.
+    java.util.Map<WebhookId, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    List<java.util.UUID> claimed = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> claimers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        claimers.add(pool.submit(() -> {
+          start.await();
+          for (int round = 0; round < 200 && claimed.size() < 8 * events; round++) {
+            for (List<WebhookOutbox.PendingDelivery> run : db.inTransaction(
+                () -> outbox.claimRuns(3, 7, NOW, Duration.ofMinutes(2)))) {
+              for (WebhookOutbox.PendingDelivery d : run) {
+                claimed.add(d.id());
+                seen.computeIfAbsent(d.webhook(), w -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(d.event().dataJson());
+              }
+              outbox.finishAll(run.stream().map(d -> attempt(d, "")).toList());
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> claimer : claimers) {
+        claimer.get();
+      }
+    }
+
+    List<String> inOrder = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      inOrder.add("{\"n\":" + i + "}");
+    }
+    assertThat(claimed).doesNotHaveDuplicates().hasSize(8 * events);
+    assertThat(seen).hasSize(8).allSatisfy((webhook, order) -> assertThat(order).containsExactlyElementsOf(inOrder));
+  }
+
   private DeliveryAttempt attempt(WebhookOutbox.PendingDelivery d, String error) {
     return new DeliveryAttempt(ids.newId(), d.tenant(), d.webhook(), d.id(), d.event().type(), d.attempts() + 1, NOW,
         Optional.of(error.isEmpty() ? 204 : 500), Duration.ofMillis(5), "", error);

@@ -66,11 +66,19 @@ final class RunningLatchkey implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) throws IOException {
     databaseUrl = TestDatabases.createDatabase(context.getRequiredTestClass().getSimpleName());
     dataDir = Files.createTempDirectory("latchkey-e2e-");
-    server = LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir,
+    server = anotherInstance();
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  /**
+   * Starts one more instance with the same settings on the same database and data directory (so
+   * with the same secrets), as a second replica would run; the caller closes it.
+   */
+  LatchkeyServer anotherInstance() {
+    return LatchkeyServer.start(new ServerConfig("127.0.0.1", 0, Optional.of(databaseUrl), dataDir,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), defaultRateLimit,
         Optional.empty(), ServerConfig.DEFAULT_REDIS_KEY_PREFIX, Optional.empty(), Optional.empty(),
         allowPrivateWebhookTargets, webhookRetries));
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
   @Override

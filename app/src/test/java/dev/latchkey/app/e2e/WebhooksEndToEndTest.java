@@ -213,6 +213,40 @@ class WebhooksEndToEndTest {
   }
 
   @Test
+  void aLongBacklogOfOneWebhookArrivesInCommitOrderEachEventOnce() throws Exception {
+    createWebhook("tickets.created");
+    var records = dev.latchkey.proto.v1.RecordServiceGrpc.newBlockingStub(latchkey.channel())
+        .withCallCredentials(bearer(tenant.getOwnerTokenSecret()));
+    // More events than one claimed run holds: the webhook's runs follow each other, in order.
+    int events = 120;
+    var batch = dev.latchkey.proto.v1.BatchUpsertRecordsRequest.newBuilder().setParent("dataModels/tickets");
+    for (int i = 0; i < events; i++) {
+      batch.addRecords(dev.latchkey.proto.v1.Record.newBuilder().setExternalId("B-" + i)
+          .setFields(com.google.protobuf.Struct.newBuilder().putFields("subject",
+              com.google.protobuf.Value.newBuilder().setStringValue("Ticket " + i).build())));
+    }
+    records.batchUpsertRecords(batch.build());
+
+    List<String> order = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      Received delivery = next();
+      String body = delivery.body();
+      int at = body.indexOf("\"external_id\":\"") + "\"external_id\":\"".length();
+      order.add(body.substring(at, body.indexOf('"', at)));
+      ids.add(delivery.headers().get("webhook-id"));
+    }
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      expected.add("B-" + i);
+    }
+    assertThat(order).containsExactlyElementsOf(expected);
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("each event once").isNull();
+  }
+
+  @Test
   void aReceiverFailingThreeTimesThenSucceedingShowsFourAttemptsInTheLog() throws Exception {
     CreateWebhookResponse created = createWebhook("private_app.disabled");
     PrivateApp app = createApp("Flaky");

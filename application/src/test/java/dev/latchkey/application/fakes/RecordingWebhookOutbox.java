@@ -36,13 +36,21 @@ public final class RecordingWebhookOutbox implements WebhookOutbox, Snapshottabl
   }
 
   @Override
-  public List<PendingDelivery> claim(int max, Instant now, Duration lease) {
+  public List<List<PendingDelivery>> claimRuns(int webhooks, int perWebhook, Instant now, Duration lease) {
     return List.of();
   }
 
   @Override
+  public void release(List<PendingDelivery> deliveries, Instant leasedUntil) {}
+
+  @Override
   public void finish(PendingDelivery delivery, DeliveryAttempt attempt, Optional<Instant> retryAt) {
     log.add(attempt);
+  }
+
+  @Override
+  public void finishAll(List<DeliveryAttempt> attempts) {
+    log.addAll(attempts);
   }
 
   @Override

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code HttpServer} in the suite's JVM on loopback, which answers 204 at once. First the cost of the
  * outbox on the change path: {@code UpdateRecord} calls (16 in flight) in a tenant without webhooks,
  * then in a tenant with one webhook subscribed to {@code companies.updated} (its deliveries run
- * meanwhile), each on records of its own; then how fast that webhook's backlog drains (one at a time,
+ * meanwhile), each on records of its own; then how fast a backlog of that webhook drains (one
+ * {@code BatchUpsertRecords} changing all its 1,000 records queues 1,000 events at once; they go out
  * in order) before it is deleted. Then deliveries per second: 200 webhooks subscribed to
  * {@code companies.created} (parallelism comes from many webhooks), one {@code BatchUpsertRecords} of
  * new records fans out one outbox row per record and webhook in its transaction, and the clock runs
@@ -110,16 +111,28 @@ final class WebhooksScenario implements Scenario {
         warmup, window);
     LoadDriver.Result with = LoadDriver.driveOk("UpdateRecord, one webhook", update(oneApp, oneRecords), IN_FLIGHT,
         warmup, window);
-    // One webhook's events go out one at a time, in order: how fast its backlog drains, then it goes
-    // (with its backlog) so that the fan-out below starts from an empty outbox.
-    run.progress("webhooks: the one webhook's backlog of %,d updates, %d s", with.completed(), window);
+    // One webhook's events go out one at a time, in order: how fast a backlog of its own drains. Once
+    // the deliveries of the updates above are all out, one BatchUpsertRecords changes every record of
+    // the tenant, queuing that many events for the one webhook in one transaction; the clock runs from
+    // its answer to the receiver's last request. Then the webhook goes, so that the fan-out below
+    // starts from an empty outbox.
+    awaitEmptyOutbox(servers);
+    run.progress("webhooks: the one webhook's backlog: %,d changed records in one batch", RECORDS);
     long backlogStart = updates.get();
-    long backlogNanos = System.nanoTime();
-    Thread.sleep(TimeUnit.SECONDS.toMillis(window));
-    double backlog = (updates.get() - backlogStart) / ((System.nanoTime() - backlogNanos) / 1e9);
-    if (updates.get() == 0) {
-      throw new IllegalStateException("no update event reached the receiver (" + with.completed() + " updates)");
+    BatchUpsertRecordsRequest.Builder changes = BatchUpsertRecordsRequest.newBuilder()
+        .setParent("dataModels/companies");
+    for (int i = 0; i < RECORDS; i++) {
+      // seats never set by the UpdateRecord calls above: every record changes, one event each
+      changes.addRecords(record("update-" + i, 1_000_000));
     }
+    var _ = RecordServiceGrpc.newBlockingStub(oneApp).withDeadlineAfter(60, TimeUnit.SECONDS)
+        .batchUpsertRecords(changes.build());
+    Arrival backlogArrival = awaitArrivals(updates, backlogStart + RECORDS);
+    long backlogReceived = backlogArrival.received() - backlogStart;
+    if (backlogReceived == 0) {
+      throw new IllegalStateException("none of " + RECORDS + " update events reached the receiver");
+    }
+    double backlog = backlogReceived / backlogArrival.seconds();
     var _ = WebhookServiceGrpc.newBlockingStub(ServerCluster.withToken(server.channel(), one.token()))
         .deleteWebhook(DeleteWebhookRequest.newBuilder().setName(updateHook).build());
     awaitEmptyOutbox(servers);
@@ -137,25 +150,13 @@ final class WebhooksScenario implements Scenario {
     }
     var _ = RecordServiceGrpc.newBlockingStub(fanApp).withDeadlineAfter(60, TimeUnit.SECONDS)
         .batchUpsertRecords(batch.build());
-    // Until all have arrived, or none for QUIET_NANOS: a failed attempt is retried after 5 s, then
-    // 5 min, so the rate counts what arrived until then and the failures are counted apart.
-    long start = System.nanoTime();
-    long last = start;
-    long seen = 0;
-    while (fanOut.get() < expected && System.nanoTime() - last < QUIET_NANOS) {
-      Thread.sleep(5);
-      long now = fanOut.get();
-      if (now != seen) {
-        seen = now;
-        last = System.nanoTime();
-      }
-    }
-    long received = fanOut.get();
+    Arrival arrival = awaitArrivals(fanOut, expected);
+    long received = arrival.received();
     if (received == 0) {
       throw new IllegalStateException("none of " + expected + " deliveries arrived");
     }
     String failures = failedAttempts(servers);
-    double seconds = (last - start) / 1e9;
+    double seconds = arrival.seconds();
     double deliveries = received / seconds;
 
     String at = ", " + IN_FLIGHT + " in flight";
@@ -167,7 +168,9 @@ final class WebhooksScenario implements Scenario {
             String.format(Locale.ROOT, "target >= %,.0f deliveries/s: %s (%.1f s from the commit; %s)",
                 TARGET_DELIVERIES_PER_SECOND, Figure.met(deliveries >= TARGET_DELIVERIES_PER_SECOND), seconds,
                 failures)),
-        Figure.relative("webhooks.backlog", "webhook deliveries, one webhook's backlog (in order, one at a time)",
+        Figure.relative("webhooks.backlog", String.format(Locale.ROOT,
+                "webhook deliveries, one webhook's backlog (in order; %,d of %,d events of one batch)",
+                backlogReceived, RECORDS),
             backlog, "deliveries/s", deliveries, "deliveries over " + FAN_OUT_WEBHOOKS + " webhooks"),
         Figure.absolute("webhooks.update-none.calls", "UpdateRecord, no webhook" + at, without.callsPerSecond(),
             "calls/s", "baseline"),
@@ -178,6 +181,29 @@ final class WebhooksScenario implements Scenario {
             with.millis(50), "ms", without.millis(50), "p50 without a webhook"),
         Figure.relative("webhooks.update-one.p99", "UpdateRecord, one subscribed webhook" + at + " p99",
             with.millis(99), "ms", without.millis(99), "p99 without a webhook"));
+  }
+
+  /** How many requests the receiver had when the wait ended, and the seconds until the last of them. */
+  private record Arrival(long received, double seconds) {}
+
+  /**
+   * Waits until {@code counter} reaches {@code expected}, or until nothing arrived for {@link
+   * #QUIET_NANOS}: a failed attempt is retried after 5 s, then 5 min, so the rate counts what arrived
+   * until then (the failures are counted apart). The clock runs from the call to the last arrival.
+   */
+  private static Arrival awaitArrivals(AtomicLong counter, long expected) throws InterruptedException {
+    long start = System.nanoTime();
+    long last = start;
+    long seen = counter.get();
+    while (counter.get() < expected && System.nanoTime() - last < QUIET_NANOS) {
+      Thread.sleep(5);
+      long now = counter.get();
+      if (now != seen) {
+        seen = now;
+        last = System.nanoTime();
+      }
+    }
+    return new Arrival(counter.get(), (last - start) / 1e9);
   }
 
   /** Each call sets one field of the next record in turn, so calls in flight touch different records. */

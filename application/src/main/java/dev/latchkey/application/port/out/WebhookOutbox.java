@@ -16,8 +16,9 @@ import java.util.UUID;
  * The transactional outbox of webhook deliveries and their log. Events are fanned out when the
  * change is written: one pending delivery per enabled webhook subscribed to the event's type,
  * inserted in the change's transaction, so that there is no change without its deliveries and no
- * delivery without its change. Workers on any number of instances claim due deliveries (locked rows
- * are skipped, so no two workers claim the same one) and report each attempt.
+ * delivery without its change. Workers on any number of instances claim runs of due deliveries, a
+ * webhook's next ones in order (a webhook another worker is claiming is skipped, and a delivery in
+ * flight is claimed by no one else), and report each attempt.
  */
 public interface WebhookOutbox {
   /**
@@ -43,17 +44,40 @@ public interface WebhookOutbox {
   }
 
   /**
-   * Claims up to {@code max} deliveries due at {@code now}, oldest first, at most the oldest pending
-   * one per webhook (so that a webhook's events go out in order), and hides them from other workers
-   * for {@code lease}: if this worker dies, another one retries them then.
+   * Claims the next deliveries of up to {@code webhooks} webhooks with deliveries due at {@code now},
+   * those waiting longest first, and hides them from other workers for {@code lease}: if this worker
+   * dies, another one retries them then. Each run holds up to {@code perWebhook} deliveries of one
+   * webhook in commit order, to be attempted one after the other in that order: a webhook's due
+   * deliveries up to the first one that is in flight (claimed by anyone) or not yet due; a delivery
+   * waiting for its retry neither joins a run nor holds the later ones back. No two claims, on any
+   * instance, return the same delivery while its lease runs.
    */
-  List<PendingDelivery> claim(int max, Instant now, Duration lease);
+  List<List<PendingDelivery>> claimRuns(int webhooks, int perWebhook, Instant now, Duration lease);
+
+  /** {@link #claimRuns} with runs of one: up to {@code max} deliveries, at most one per webhook. */
+  default List<PendingDelivery> claim(int max, Instant now, Duration lease) {
+    return claimRuns(max, 1, now, lease).stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * Gives back claimed deliveries that were not attempted, so that any worker may claim them at once;
+   * only those whose lease still runs until {@code leasedUntil} (not claimed again meanwhile).
+   */
+  void release(List<PendingDelivery> deliveries, Instant leasedUntil);
 
   /**
    * Logs {@code attempt} of {@code delivery}; with a retry time the delivery waits until then,
    * without one it is done (delivered, or given up).
    */
   void finish(PendingDelivery delivery, DeliveryAttempt attempt, Optional<Instant> retryAt);
+
+  /**
+   * Logs each of {@code attempts} and marks its delivery (named by its {@code deliveryId}) done:
+   * delivered, or given up. What {@link #finish} without a retry time does, for many at once in one
+   * statement; a successful attempt also ends its webhook's run of failures, as {@link
+   * WebhookRepository#noteOutcome} does.
+   */
+  void finishAll(List<DeliveryAttempt> attempts);
 
   /** Logs an attempt made outside the outbox ({@code TestWebhook}). */
   void log(DeliveryAttempt attempt);

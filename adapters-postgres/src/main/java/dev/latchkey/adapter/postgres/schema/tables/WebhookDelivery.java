@@ -182,7 +182,7 @@ public class WebhookDelivery extends TableImpl<WebhookDeliveryRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.WEBHOOK_DELIVERY_DUE_IDX, Indexes.WEBHOOK_DELIVERY_ORDER_IDX);
+        return Arrays.asList(Indexes.WEBHOOK_DELIVERY_NEW_IDX, Indexes.WEBHOOK_DELIVERY_ORDER_IDX, Indexes.WEBHOOK_DELIVERY_RETRY_IDX, Indexes.WEBHOOK_DELIVERY_WEBHOOK_RETRY_IDX);
     }
 
     @Override
