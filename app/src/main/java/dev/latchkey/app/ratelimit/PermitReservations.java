@@ -128,7 +128,10 @@ final class PermitReservations {
         synchronized (budgetHeld) {
           budgetHeld.takingAhead = false;
           if (taken instanceof RateLimitOutcome.Admitted admitted && budgetHeld.limit == limit.value()) {
-            budgetHeld.taken(limit.value(), budgetHeld.left + batch, admitted, nanoTime.getAsLong());
+            long now = nanoTime.getAsLong();
+            // What is still held joins the new batch, unless it is past its second already.
+            long stillHeld = now - budgetHeld.takenAtNanos < KEEP.toNanos() ? budgetHeld.left : 0;
+            budgetHeld.taken(limit.value(), stillHeld + batch, admitted, now);
           }
         }
       });

@@ -95,6 +95,24 @@ class PermitReservationsTest {
   }
 
   @Test
+  void aTakeAheadThatLandsAfterTheSecondDoesNotKeepWhatExpiredMeanwhile() {
+    for (int i = 0; i < 50; i++) {
+      reservations.tryConsume("app", LARGE);
+    }
+    now.addAndGet(PermitReservations.KEEP.toNanos());
+    background.poll().run();
+    List<Long> remaining = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      remaining.add(((RateLimitOutcome.Admitted) reservations.tryConsume("app", LARGE)).remaining());
+    }
+
+    // The 50 left of the first batch expired; the second batch is held alone, then a third taken.
+    assertThat(remaining.getFirst()).isEqualTo(99_800 + 99);
+    assertThat(remaining.get(99)).isEqualTo(99_800);
+    assertThat(taken).containsExactly(100L, 100L, 100L);
+  }
+
+  @Test
   void aTakeAheadThatFailsLeavesTheNextCallerToTakeABatchItself() {
     for (int i = 0; i < 50; i++) {
       reservations.tryConsume("app", LARGE);
