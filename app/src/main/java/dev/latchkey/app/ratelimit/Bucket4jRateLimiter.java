@@ -14,7 +14,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +31,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
   private final TimeMeter time;
   private final ConcurrentMap<String, LimitedBucket> buckets = new ConcurrentHashMap<>();
-  private final AtomicLong nextSweepNanos;
+  private final SweepSchedule sweeps;
 
   public Bucket4jRateLimiter(InstantSource clock) {
     Objects.requireNonNull(clock, "clock");
@@ -48,7 +47,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         return true;
       }
     };
-    this.nextSweepNanos = new AtomicLong(time.currentTimeNanos() + SWEEP_INTERVAL.toNanos());
+    this.sweeps = new SweepSchedule(SWEEP_INTERVAL, time.currentTimeNanos());
   }
 
   @Override
@@ -94,9 +93,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
 
   /** At most once per {@link #SWEEP_INTERVAL}, on the caller that finds it due: drops full buckets. */
   private void sweepIfDue() {
-    long now = time.currentTimeNanos();
-    long due = nextSweepNanos.get();
-    if (now - due < 0 || !nextSweepNanos.compareAndSet(due, now + SWEEP_INTERVAL.toNanos())) {
+    if (!sweeps.claim(time.currentTimeNanos())) {
       return;
     }
     for (String budget : buckets.keySet()) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -51,14 +50,14 @@ final class PermitReservations {
   private final Executor background;
   private final LongSupplier nanoTime;
   private final ConcurrentMap<String, Held> held = new ConcurrentHashMap<>();
-  private final AtomicLong nextSweepNanos;
+  private final SweepSchedule sweeps;
 
   /** @param background where the next batch is taken while callers spend the one held */
   PermitReservations(Store store, Executor background, LongSupplier nanoTime) {
     this.store = store;
     this.background = background;
     this.nanoTime = nanoTime;
-    this.nextSweepNanos = new AtomicLong(nanoTime.getAsLong() + IDLE.toNanos());
+    this.sweeps = new SweepSchedule(IDLE, nanoTime.getAsLong());
   }
 
   /** How many requests of {@code limit} are taken at once: 1 below {@link #RESERVE_FROM}. */
@@ -149,8 +148,7 @@ final class PermitReservations {
 
   private void sweepIfDue() {
     long now = nanoTime.getAsLong();
-    long due = nextSweepNanos.get();
-    if (now - due < 0 || !nextSweepNanos.compareAndSet(due, now + IDLE.toNanos())) {
+    if (!sweeps.claim(now)) {
       return;
     }
     held.values().removeIf(h -> now - h.lastUsedNanos >= IDLE.toNanos());

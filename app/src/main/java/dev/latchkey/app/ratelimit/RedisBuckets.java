@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The budgets in Redis, through bucket4j's Lettuce backend: exact across every instance sharing
@@ -36,7 +35,7 @@ final class RedisBuckets implements RateLimiter {
   private final ProxyManager<byte[]> buckets;
   private final String keyPrefix;
   private final ConcurrentMap<ProxyKey, HeldProxy> proxies = new ConcurrentHashMap<>();
-  private final AtomicLong nextSweepNanos = new AtomicLong(System.nanoTime() + PROXY_IDLE.toNanos());
+  private final SweepSchedule sweeps = new SweepSchedule(PROXY_IDLE, System.nanoTime());
 
   /**
    * @param keyPrefix put before every key, e.g. {@code latchkey:ratelimit:}
@@ -113,8 +112,7 @@ final class RedisBuckets implements RateLimiter {
 
   private void sweepIfDue() {
     long now = System.nanoTime();
-    long due = nextSweepNanos.get();
-    if (now - due < 0 || !nextSweepNanos.compareAndSet(due, now + PROXY_IDLE.toNanos())) {
+    if (!sweeps.claim(now)) {
       return;
     }
     proxies.values().removeIf(held -> now - held.lastUsedNanos >= PROXY_IDLE.toNanos());

@@ -80,13 +80,7 @@ class PepperRotationEndToEndTest {
     writePepperFile(pepperA);
     record Minted(String owner, CreateApiTokenResponse used, CreateApiTokenResponse unused) {}
     Minted minted = withServer(channel -> {
-      CreateTenantResponse tenant = TenantServiceGrpc.newBlockingStub(channel)
-          .withCallCredentials(bearer(operatorToken()))
-          .createTenant(CreateTenantRequest.newBuilder()
-              .setTenant(Tenant.newBuilder().setDisplayName("Rotation Co"))
-              .setOwnerEmail("owner@rotation.test")
-              .setOwnerDisplayName("Owner")
-              .build());
+      CreateTenantResponse tenant = createTenant(channel, "Rotation Co", "owner@rotation.test");
       String owner = tenant.getOwnerTokenSecret();
       return new Minted(owner, mint(channel, owner, tenant.getOwner().getName(), "used"),
           mint(channel, owner, tenant.getOwner().getName(), "unused"));
@@ -119,12 +113,7 @@ class PepperRotationEndToEndTest {
     String keyB = pepperB.substring(0, pepperB.indexOf(':'));
     writePepperFile(pepperA);
     String ingest = withServer(channel -> {
-      String owner = TenantServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(operatorToken()))
-          .createTenant(CreateTenantRequest.newBuilder()
-              .setTenant(Tenant.newBuilder().setDisplayName("Ingest Co"))
-              .setOwnerEmail("owner@ingest.test")
-              .setOwnerDisplayName("Owner")
-              .build())
+      String owner = createTenant(channel, "Ingest Co", "owner@ingest.test")
           .getOwnerTokenSecret();
       String secret = AnalyticsServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(owner))
           .rotateIngestToken(RotateIngestTokenRequest.getDefaultInstance()).getSecret();
@@ -147,12 +136,7 @@ class PepperRotationEndToEndTest {
     writePepperFile(pepperA);
     String[] token = new String[1];
     withServer(channel -> {
-      token[0] = TenantServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(operatorToken()))
-          .createTenant(CreateTenantRequest.newBuilder()
-              .setTenant(Tenant.newBuilder().setDisplayName("Env Co"))
-              .setOwnerEmail("owner@env.test")
-              .setOwnerDisplayName("Owner")
-              .build())
+      token[0] = createTenant(channel, "Env Co", "owner@env.test")
           .getOwnerTokenSecret();
       return null;
     });
@@ -204,6 +188,15 @@ class PepperRotationEndToEndTest {
   private String keyIdOf(ApiToken token) {
     String id = token.getName().substring(token.getName().lastIndexOf('/') + 1);
     return Sql.strings(dataSource(), "select pepper_key_id from api_token where id = '" + id + "'").getFirst();
+  }
+
+  private CreateTenantResponse createTenant(ManagedChannel channel, String displayName, String ownerEmail) {
+    return TenantServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(operatorToken()))
+        .createTenant(CreateTenantRequest.newBuilder()
+            .setTenant(Tenant.newBuilder().setDisplayName(displayName))
+            .setOwnerEmail(ownerEmail)
+            .setOwnerDisplayName("Owner")
+            .build());
   }
 
   private java.util.List<String> ingestKeyIds() {
