@@ -40,6 +40,19 @@ import org.jooq.impl.SQLDataType;
 /**
  * Records and their revisions in PostgreSQL ({@code jsonb} fields). A batch is one statement per
  * step whatever its size: rows travel as arrays, unnested by the server.
+ *
+ * <p>Given records are reached by one index probe each, whatever the table's statistics say: until
+ * a table is first analysed (a new installation's first sync) the planner rates every tenant and
+ * model as one row, and then prefers reading the whole model, once per batch (a hash join) or once
+ * per record. So a lookup names only columns that the intended index alone serves: by id the
+ * primary key {@code (tenant_id, id)}, the model checked on the row; by external id the unique
+ * expression {@code (tenant_id, data_model || '/' || external_id)} (V11). A condition on
+ * {@code tenant_id} and {@code data_model} both would fit the change order index as well, a tie the
+ * planner may break the wrong way. Lookups are lateral subqueries with {@code limit 1}, a nested
+ * loop by construction; an update joins the rows so found by {@code ctid} and by the version the
+ * probe read (no condition relates the updated row to the batch directly, so it cannot be joined
+ * before the probe), planned with nested loops only ({@link #PROBES_ONLY}). When a concurrent
+ * update makes PostgreSQL re-read a row, its version no longer matches and it is left alone.
  */
 public final class JooqRecordRepository implements RecordRepository {
   static final String EXTERNAL_ID_UNIQUE = "record_external_id_unique";
@@ -56,9 +69,12 @@ public final class JooqRecordRepository implements RecordRepository {
       update record r
       set external_id = v.external_id, fields = v.fields::jsonb, update_time = v.update_time,
           updater = v.updater, version = v.version, sequence = v.sequence
-      from unnest({2}, {3}, {4}, {5}, {6}, {7}, {8})
-           as v(id, external_id, fields, update_time, updater, version, sequence)
-      where r.tenant_id = {0} and r.data_model = {1} and r.id = v.id and r.version = v.version - 1""";
+      from (select v.*, x.row_ctid, x.row_version
+            from unnest({2}, {3}, {4}, {5}, {6}, {7}, {8})
+                 as v(id, external_id, fields, update_time, updater, version, sequence)
+            cross join lateral (select ctid as row_ctid, version as row_version from record
+                                where tenant_id = {0} and id = v.id and version = v.version - 1 limit 1) x) v
+      where r.ctid = v.row_ctid and r.version = v.row_version and r.data_model = {1}""";
 
   // write(): the tick first (the model's other writers wait here from now to the commit), then the
   // records and revisions stamped from it (the statement's snapshot predates the tick's wait, but an
@@ -80,8 +96,11 @@ public final class JooqRecordRepository implements RecordRepository {
         update record r
         set external_id = v.external_id, fields = v.fields::jsonb, update_time = t.last_time, updater = v.updater,
             version = v.version, sequence = t.base + v.position
-        from t, unnest({9}, {10}, {11}, {12}, {13}, {14}) as v(id, external_id, fields, updater, version, position)
-        where r.tenant_id = {0} and r.data_model = {1} and r.id = v.id and r.version = v.version - 1
+        from t, (select v.*, x.row_ctid, x.row_version
+                 from unnest({9}, {10}, {11}, {12}, {13}, {14}) as v(id, external_id, fields, updater, version, position)
+                 cross join lateral (select ctid as row_ctid, version as row_version from record
+                                     where tenant_id = {0} and id = v.id and version = v.version - 1 limit 1) x) v
+        where r.ctid = v.row_ctid and r.version = v.row_version and r.data_model = {1}
         returning r.id),
       rev as (
         insert into record_revision (tenant_id, record_id, version, data_model, kind, time, actor, token_id, means,
@@ -101,6 +120,25 @@ public final class JooqRecordRepository implements RecordRepository {
              coalesce(string_to_array(v.changed_fields, ' '), '{}'), v.external_id, v.fields::jsonb
       from unnest({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})
            as v(record_id, version, kind, time, actor, token_id, means, changed_fields, external_id, fields)""";
+
+  // An update of given records probes the primary key for each (a lateral subquery) and joins the
+  // row found by its ctid. The planner could still join that ctid (or the version) by hashing or
+  // sorting the whole table, rated as a few rows when it has no statistics (see the class comment),
+  // so the update is planned with nested loops alone, then every plan is allowed again. Both are
+  // local to the transaction: a failure in between rolls them back.
+  static final String PROBES_ONLY = """
+      select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+             set_config('enable_material', 'off', true)""";
+
+  private static final String ANY_PLAN = """
+      select set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true),
+             set_config('enable_material', 'on', true)""";
+
+  private static final String FIND_BY_EXTERNAL_KEYS = """
+      select r.*
+      from unnest({1}) as wanted(key)
+      cross join lateral (select * from record
+                          where tenant_id = {0} and data_model || '/' || external_id = wanted.key limit 1) r""";
 
   private final Database database;
 
@@ -155,32 +193,13 @@ public final class JooqRecordRepository implements RecordRepository {
       List<DataRecord> updates, List<RecordRevision> revisions) {
     OffsetDateTime at = Rows.time(now.truncatedTo(ChronoUnit.MICROS));
     return uniqueExternalIds(dataModel, () -> database.run(dsl -> {
-      var row = dsl.resultQuery(WRITE,
-          DSL.val(tenantId.value()),
-          DSL.val(dataModel.apiName()),
-          DSL.val((long) count),
-          DSL.val(at, SQLDataType.TIMESTAMPWITHTIMEZONE(6)),
-          uuids(inserts.stream().map(r -> r.id().value())),
-          texts(inserts.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
-          texts(inserts.stream().map(r -> r.fields().toJson())),
-          texts(inserts.stream().map(r -> r.creator().resourceName())),
-          longs(inserts.stream().map(DataRecord::sequence)),
-          uuids(updates.stream().map(r -> r.id().value())),
-          texts(updates.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
-          texts(updates.stream().map(r -> r.fields().toJson())),
-          texts(updates.stream().map(r -> r.updater().resourceName())),
-          longs(updates.stream().map(DataRecord::version)),
-          longs(updates.stream().map(DataRecord::sequence)),
-          uuids(revisions.stream().map(r -> r.recordId().value())),
-          longs(revisions.stream().map(RecordRevision::version)),
-          texts(revisions.stream().map(r -> r.kind().name())),
-          texts(revisions.stream().map(r -> r.actor().resourceName())),
-          uuids(revisions.stream().map(r -> r.token() == null ? null : r.token().value())),
-          texts(revisions.stream().map(r -> r.means() == null ? null : r.means().resourceName())),
-          texts(revisions.stream().map(r -> r.changedFields().isEmpty() ? null : String.join(" ", r.changedFields()))),
-          texts(revisions.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
-          texts(revisions.stream().map(r -> r.fields().toJson())))
-          .fetchOne();
+      if (!updates.isEmpty()) {
+        dsl.resultQuery(PROBES_ONLY).fetch();
+      }
+      var row = writeQuery(dsl, tenantId, dataModel, count, at, inserts, updates, revisions).fetchOne();
+      if (!updates.isEmpty()) {
+        dsl.resultQuery(ANY_PLAN).fetch();
+      }
       if (row == null) {
         throw new IllegalStateException("the record clock returned no row");
       }
@@ -189,12 +208,52 @@ public final class JooqRecordRepository implements RecordRepository {
     }));
   }
 
+  /** The one statement of {@link #write} (package-private for the access path test). */
+  static org.jooq.ResultQuery<org.jooq.Record> writeQuery(org.jooq.DSLContext dsl, TenantId tenantId,
+      DataModel dataModel, int count, OffsetDateTime at, List<DataRecord> inserts, List<DataRecord> updates,
+      List<RecordRevision> revisions) {
+    return dsl.resultQuery(WRITE,
+        DSL.val(tenantId.value()),
+        DSL.val(dataModel.apiName()),
+        DSL.val((long) count),
+        DSL.val(at, SQLDataType.TIMESTAMPWITHTIMEZONE(6)),
+        uuids(inserts.stream().map(r -> r.id().value())),
+        texts(inserts.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+        texts(inserts.stream().map(r -> r.fields().toJson())),
+        texts(inserts.stream().map(r -> r.creator().resourceName())),
+        longs(inserts.stream().map(DataRecord::sequence)),
+        uuids(updates.stream().map(r -> r.id().value())),
+        texts(updates.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+        texts(updates.stream().map(r -> r.fields().toJson())),
+        texts(updates.stream().map(r -> r.updater().resourceName())),
+        longs(updates.stream().map(DataRecord::version)),
+        longs(updates.stream().map(DataRecord::sequence)),
+        uuids(revisions.stream().map(r -> r.recordId().value())),
+        longs(revisions.stream().map(RecordRevision::version)),
+        texts(revisions.stream().map(r -> r.kind().name())),
+        texts(revisions.stream().map(r -> r.actor().resourceName())),
+        uuids(revisions.stream().map(r -> r.token() == null ? null : r.token().value())),
+        texts(revisions.stream().map(r -> r.means() == null ? null : r.means().resourceName())),
+        texts(revisions.stream().map(r -> r.changedFields().isEmpty() ? null : String.join(" ", r.changedFields()))),
+        texts(revisions.stream().map(r -> r.externalId().map(ExternalId::value).orElse(null))),
+        texts(revisions.stream().map(r -> r.fields().toJson())));
+  }
+
+  /** The lookup of {@link #findByExternalIds} (package-private for the access path test). */
+  static org.jooq.ResultQuery<org.jooq.Record> findByExternalIdsQuery(org.jooq.DSLContext dsl, TenantId tenantId,
+      DataModel dataModel, Collection<ExternalId> externalIds) {
+    return dsl.resultQuery(FIND_BY_EXTERNAL_KEYS, DSL.val(tenantId.value()),
+        texts(externalIds.stream().map(x -> externalKey(dataModel, x.value()))));
+  }
+
   @Override
   public Optional<DataRecord> find(TenantId tenantId, DataModel dataModel, RecordId id) {
+    // By the primary key alone (see the class comment); a record of another model is not found.
     return database.run(dsl -> dsl.selectFrom(RECORD)
-            .where(of(tenantId, dataModel), RECORD.ID.eq(id.value()))
+            .where(RECORD.TENANT_ID.eq(tenantId.value()), RECORD.ID.eq(id.value()))
             .fetchOptional())
-        .map(JooqRecordRepository::toRecord);
+        .map(JooqRecordRepository::toRecord)
+        .filter(r -> r.dataModel() == dataModel);
   }
 
   @Override
@@ -203,14 +262,9 @@ public final class JooqRecordRepository implements RecordRepository {
     if (externalIds.isEmpty()) {
       return List.of();
     }
-    // A join, not "external_id = any(?)": with a generic plan and a seq scan, the latter compares
-    // every row with every id (a 1,000-id batch took seconds at 20,000 rows); a join stays linear.
-    var wanted = DSL.table("unnest({0})", texts(externalIds.stream().map(ExternalId::value))).as("wanted", "id");
-    return database.run(dsl -> dsl.select(RECORD.fields())
-            .from(RECORD)
-            .join(wanted).on(RECORD.EXTERNAL_ID.eq(DSL.field(DSL.name("wanted", "id"), String.class)))
-            .where(of(tenantId, dataModel))
-            .fetchInto(RECORD))
+    // One probe of the external key per id (see the class comment): neither "external_id = any(?)"
+    // nor a plain join, which the planner may answer by reading the whole model.
+    return database.run(dsl -> findByExternalIdsQuery(dsl, tenantId, dataModel, externalIds).fetchInto(RECORD))
         .stream().map(JooqRecordRepository::toRecord).toList();
   }
 
@@ -220,7 +274,7 @@ public final class JooqRecordRepository implements RecordRepository {
       return 0;
     }
     DataRecord first = records.getFirst();
-    return uniqueExternalIds(first.dataModel(), () -> database.run(dsl -> dsl.execute(UPDATE_RECORDS,
+    return uniqueExternalIds(first.dataModel(), () -> database.run(dsl -> probing(dsl, () -> dsl.execute(UPDATE_RECORDS,
         DSL.val(first.tenantId().value()),
         DSL.val(first.dataModel().apiName()),
         uuids(records.stream().map(r -> r.id().value())),
@@ -229,13 +283,15 @@ public final class JooqRecordRepository implements RecordRepository {
         times(records.stream().map(DataRecord::updateTime)),
         texts(records.stream().map(r -> r.updater().resourceName())),
         longs(records.stream().map(DataRecord::version)),
-        longs(records.stream().map(DataRecord::sequence)))));
+        longs(records.stream().map(DataRecord::sequence))))));
   }
 
   @Override
   public boolean delete(DataRecord record) {
+    // By the primary key (see the class comment): an id is unique in its tenant and a record never
+    // changes model, so the id and the version name the record that find() returned.
     return database.run(dsl -> dsl.deleteFrom(RECORD)
-        .where(of(record.tenantId(), record.dataModel()), RECORD.ID.eq(record.id().value()),
+        .where(RECORD.TENANT_ID.eq(record.tenantId().value()), RECORD.ID.eq(record.id().value()),
             RECORD.VERSION.eq(record.version()))
         .execute()) == 1;
   }
@@ -244,7 +300,8 @@ public final class JooqRecordRepository implements RecordRepository {
   public Page<DataRecord> list(TenantId tenantId, DataModel dataModel, RecordFilter filter, PageRequest request) {
     List<Condition> conditions = new ArrayList<>();
     conditions.add(of(tenantId, dataModel));
-    filter.externalId().ifPresent(x -> conditions.add(RECORD.EXTERNAL_ID.eq(x.value())));
+    filter.externalId().ifPresent(x -> conditions.add(DSL.condition("{0} || '/' || {1} = {2}", RECORD.DATA_MODEL,
+        RECORD.EXTERNAL_ID, DSL.val(externalKey(dataModel, x.value())))));
     filter.updatedAfter().ifPresent(b -> conditions.add(b.inclusive()
         ? RECORD.UPDATE_TIME.ge(Rows.time(b.time())) : RECORD.UPDATE_TIME.gt(Rows.time(b.time()))));
     filter.updatedBefore().ifPresent(b -> conditions.add(b.inclusive()
@@ -313,6 +370,19 @@ public final class JooqRecordRepository implements RecordRepository {
     List<RecordRevision> items =
         rows.stream().limit(request.size()).map(JooqRecordRepository::toRevision).toList();
     return new Page<>(items, more ? Optional.of(Long.toString(items.getLast().version())) : Optional.empty());
+  }
+
+  /** {@code statement} planned with {@link #PROBES_ONLY}. */
+  private static <T> T probing(org.jooq.DSLContext dsl, Supplier<T> statement) {
+    dsl.resultQuery(PROBES_ONLY).fetch();
+    T result = statement.get();
+    dsl.resultQuery(ANY_PLAN).fetch();
+    return result;
+  }
+
+  /** The external key of V11's unique index: the model's name, '/', the external id. */
+  private static String externalKey(DataModel dataModel, String externalId) {
+    return dataModel.apiName() + "/" + externalId;
   }
 
   private static Condition of(TenantId tenantId, DataModel dataModel) {

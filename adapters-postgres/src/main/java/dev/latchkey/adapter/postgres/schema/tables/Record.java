@@ -158,11 +158,6 @@ public class Record extends TableImpl<RecordRecord> {
     }
 
     @Override
-    public List<UniqueKey<RecordRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.RECORD_EXTERNAL_ID_UNIQUE);
-    }
-
-    @Override
     public List<Check<RecordRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("record_fields_check"), "((jsonb_typeof(fields) = 'object'::text))", true)
