@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
@@ -61,14 +62,21 @@ public final class JdkWebhookSender implements WebhookSender {
   private final boolean allowPrivateTargets;
   private final Resolver resolver;
   private final Duration timeout;
+  private final SSLContext tlsContext;
   private final HttpClient plain;
   /** One client per TLS server name: the JDK client takes SNI from its own parameters for IP-literal URLs. */
   private final Map<String, HttpClient> tls = new ConcurrentHashMap<>();
 
   public JdkWebhookSender(boolean allowPrivateTargets, Resolver resolver, Duration timeout) {
+    this(allowPrivateTargets, resolver, timeout, defaultTls());
+  }
+
+  /** With {@code tls} for https receivers (the JVM's trusted certificates unless a test gives others). */
+  JdkWebhookSender(boolean allowPrivateTargets, Resolver resolver, Duration timeout, SSLContext tls) {
     this.allowPrivateTargets = allowPrivateTargets;
     this.resolver = resolver;
     this.timeout = timeout;
+    this.tlsContext = tls;
     this.plain = client(Optional.empty());
     try {
       HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "probe.invalid").build();
@@ -129,7 +137,7 @@ public final class JdkWebhookSender implements WebhookSender {
     } catch (ConnectException e) {
       return failure(start, "could not connect to " + address.getHostAddress() + " port " + port);
     } catch (SSLException e) {
-      return failure(start, "TLS failed: " + e.getMessage());
+      return failure(start, "TLS failed: " + tlsFailure(e, host));
     } catch (IOException e) {
       return failure(start, "the request failed: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
@@ -186,7 +194,8 @@ public final class JdkWebhookSender implements WebhookSender {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(timeout)
-        .proxy(java.net.ProxySelector.of(null));
+        .proxy(java.net.ProxySelector.of(null))
+        .sslContext(tlsContext);
     serverName.ifPresent(name -> {
       SSLParameters parameters = new SSLParameters();
       try {
@@ -197,6 +206,28 @@ public final class JdkWebhookSender implements WebhookSender {
       builder.sslParameters(parameters);
     });
     return builder.build();
+  }
+
+  /**
+   * Why the handshake failed. A certificate that does not name the host is said so: the JDK, having
+   * checked the host name (sent as SNI), also tries the address connected to and reports only that.
+   */
+  private static String tlsFailure(SSLException e, String host) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException && t.getMessage() != null
+          && (t.getMessage().startsWith("No subject alternative") || t.getMessage().startsWith("No name matching"))) {
+        return "the receiver's certificate is not valid for " + host;
+      }
+    }
+    return java.util.Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+  }
+
+  private static SSLContext defaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no default TLS context", e);
+    }
   }
 
   private static String text(byte[] bytes) {
