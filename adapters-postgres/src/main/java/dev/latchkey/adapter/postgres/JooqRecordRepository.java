@@ -405,7 +405,7 @@ public final class JooqRecordRepository implements RecordRepository {
   }
 
   private static org.jooq.Field<String[]> texts(java.util.stream.Stream<String> values) {
-    return DSL.val(values.toArray(String[]::new), SQLDataType.CLOB.array());
+    return DriverArrays.texts(values.toArray(String[]::new));
   }
 
   private static org.jooq.Field<Long[]> longs(java.util.stream.Stream<Long> values) {

@@ -156,8 +156,8 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
     }
     return database.run(dsl -> dsl.execute(ENQUEUE_ALL,
         DSL.val(Rows.time(at), SQLDataType.TIMESTAMPWITHTIMEZONE(6)),
-        DSL.val(events.stream().map(WebhookEvent::type).toArray(String[]::new), SQLDataType.CLOB.array()),
-        DSL.val(events.stream().map(WebhookEvent::dataJson).toArray(String[]::new), SQLDataType.CLOB.array()),
+        DriverArrays.texts(events.stream().map(WebhookEvent::type).toArray(String[]::new)),
+        DriverArrays.texts(events.stream().map(WebhookEvent::dataJson).toArray(String[]::new)),
         DSL.val(tenant.value())));
   }
 
@@ -228,7 +228,7 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
         DSL.val(attempts.stream().map(a -> a.webhook().value()).toArray(UUID[]::new), SQLDataType.UUID.array()),
         DSL.val(attempts.stream().map(DeliveryAttempt::id).toArray(UUID[]::new), SQLDataType.UUID.array()),
         DSL.val(attempts.stream().map(DeliveryAttempt::deliveryId).toArray(UUID[]::new), SQLDataType.UUID.array()),
-        DSL.val(attempts.stream().map(DeliveryAttempt::eventType).toArray(String[]::new), SQLDataType.CLOB.array()),
+        DriverArrays.texts(attempts.stream().map(DeliveryAttempt::eventType).toArray(String[]::new)),
         DSL.val(attempts.stream().map(DeliveryAttempt::attempt).toArray(Integer[]::new), SQLDataType.INTEGER.array()),
         DSL.val(attempts.stream().map(a -> Rows.time(a.time())).toArray(OffsetDateTime[]::new),
             SQLDataType.TIMESTAMPWITHTIMEZONE(6).array()),
@@ -236,8 +236,8 @@ public final class JooqWebhookOutbox implements WebhookOutbox {
             SQLDataType.INTEGER.array()),
         DSL.val(attempts.stream().map(a -> a.latency().toNanos() / 1000).toArray(Long[]::new),
             SQLDataType.BIGINT.array()),
-        DSL.val(attempts.stream().map(DeliveryAttempt::responseStart).toArray(String[]::new), SQLDataType.CLOB.array()),
-        DSL.val(attempts.stream().map(DeliveryAttempt::error).toArray(String[]::new), SQLDataType.CLOB.array())));
+        DriverArrays.texts(attempts.stream().map(DeliveryAttempt::responseStart).toArray(String[]::new)),
+        DriverArrays.texts(attempts.stream().map(DeliveryAttempt::error).toArray(String[]::new))));
   }
 
   @Override

@@ -234,11 +234,11 @@ public final class RequestLogWriter implements Worker {
             + "select * from unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}) "
             + "on conflict do nothing",
         DSL.val(tenants, SQLDataType.UUID.array()), DSL.val(rowIds, SQLDataType.UUID.array()),
-        DSL.val(times, SQLDataType.TIMESTAMPWITHTIMEZONE.array()), DSL.val(principalTypes, SQLDataType.CLOB.array()),
+        DSL.val(times, SQLDataType.TIMESTAMPWITHTIMEZONE.array()), DriverArrays.texts(principalTypes),
         DSL.val(principalIds, SQLDataType.UUID.array()), DSL.val(tokenIds, SQLDataType.UUID.array()),
-        DSL.val(means, SQLDataType.CLOB.array()), DSL.val(methods, SQLDataType.CLOB.array()),
-        DSL.val(statusCodes, SQLDataType.CLOB.array()), DSL.val(durations, SQLDataType.BIGINT.array()),
-        DSL.val(peers, SQLDataType.CLOB.array()), DSL.val(userAgents, SQLDataType.CLOB.array())));
+        DriverArrays.texts(means), DriverArrays.texts(methods),
+        DriverArrays.texts(statusCodes), DSL.val(durations, SQLDataType.BIGINT.array()),
+        DriverArrays.texts(peers), DriverArrays.texts(userAgents)));
   }
 
   /** The innermost cause's first line: jOOQ's own messages repeat the whole statement. */
