@@ -20,6 +20,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -33,7 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A batch reaches its records by one index probe each, also on a table the planner has no statistics
  * of (a new installation's first sync): with those, it rated the tenant's model at one row and read
  * all of it for every batch. The plans are read with EXPLAIN on the very statements the repository
- * runs, their arrays inlined as the planner sees them in a batch's first executions.
+ * runs, their arrays inlined as the planner sees them in a batch's first executions. And an update
+ * that reaches its row that way still never overwrites a newer version of it.
  */
 class RecordAccessPathTest {
   @RegisterExtension static final FreshDatabase database = FreshDatabase.migrated();
@@ -100,6 +106,77 @@ class RecordAccessPathTest {
             "Tid Scan on record r")
         .doesNotContain("Seq Scan on record", "Bitmap Heap Scan on record", "record_change_order_idx", "Hash Join",
             "Merge Join", "Materialize");
+  }
+
+  @Test
+  void anUpdateOvertakenWhileItWaitedForTheModelIsNotApplied() throws Exception {
+    // Both writers read version 1 of the same record; the second's statement starts (and takes its
+    // snapshot) while the first holds the model's clock, so it finds the row version 1 and must not
+    // overwrite the first's version 2 when it gets its turn (PostgreSQL re-reads the row then).
+    JooqRecordRepository records = new JooqRecordRepository(db);
+    ExternalId id = new ExternalId("company-424");
+    DataRecord read = records.findByExternalIds(tenant, DataModel.COMPANIES, List.of(id)).getFirst();
+    DataRecord first = read.replaceFields(RecordFields.of(Map.of("name", new FieldValue.StringValue("First"))), APP,
+        NOW, 1).orElseThrow().value();
+    DataRecord second = read.replaceFields(RecordFields.of(Map.of("name", new FieldValue.StringValue("Second"))), APP,
+        NOW, 1).orElseThrow().value();
+    CountDownLatch firstWrote = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> firstWrite = threads.submit(() -> db.inTransaction(() -> {
+        int updated = records.write(tenant, DataModel.COMPANIES, 1, NOW, List.of(), List.of(first), List.of())
+            .updated();
+        firstWrote.countDown();
+        await(secondStarted);
+        sleepUntilWaiting();
+        return updated;
+      }));
+      await(firstWrote);
+      Future<Integer> secondWrite = threads.submit(() -> db.inTransaction(() -> {
+        secondStarted.countDown();
+        return records.write(tenant, DataModel.COMPANIES, 1, NOW, List.of(), List.of(second), List.of()).updated();
+      }));
+
+      assertThat(firstWrite.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(secondWrite.get(30, TimeUnit.SECONDS)).isZero();
+    } finally {
+      threads.shutdownNow();
+    }
+    DataRecord stored = records.find(tenant, DataModel.COMPANIES, read.id()).orElseThrow();
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.fields()).isEqualTo(first.fields());
+  }
+
+  /** Until another session waits for a lock (the second writer, for the model's clock). */
+  private static void sleepUntilWaiting() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (var rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+            + "and datname = current_database()")) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(10);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("the second writer never waited for the model's clock");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private static String explain(java.util.function.Function<DSLContext, ResultQuery<?>> query) {
