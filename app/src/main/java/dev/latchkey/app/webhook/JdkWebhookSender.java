@@ -44,8 +44,13 @@ public final class JdkWebhookSender implements WebhookSender {
   private static final int MAX_TLS_CLIENTS = 256;
 
   static {
-    // Read once when the JDK's HTTP client loads: the Host header may then be set per request.
+    // Both read once when the JDK's HTTP client loads. The Host header may then be set per request.
     System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    // A POST on a kept-alive connection that the receiver closed meanwhile (an idle timeout shorter
+    // than the client's, five seconds in Node's server) fails before any answer; the client then
+    // sends it once more on a new connection instead of failing the attempt and waiting for the
+    // next retry. Delivery is at least once in any case (receivers deduplicate on webhook-id).
+    System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
   }
 
   /** Resolves a host name to all its addresses; {@link InetAddress#getAllByName} in production. */

@@ -107,6 +107,58 @@ class JdkWebhookSenderTest {
   }
 
   @Test
+  void aKeptAliveConnectionTheReceiverClosesUnderARequestIsReplacedNotAFailedAttempt() throws Exception {
+    // A receiver that answers the first request of each connection with keep-alive and closes the
+    // connection when the next request arrives, without an answer: what a receiver whose idle
+    // timeout runs out just as the client reuses the connection does. The client must send the
+    // delivery again on a new connection instead of failing the attempt (the receiver saw it once,
+    // dropped: at least once either way).
+    List<String> requests = new CopyOnWriteArrayList<>();
+    try (java.net.ServerSocket closing = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual().start(() -> {
+        int connection = 0;
+        while (!closing.isClosed()) {
+          try (java.net.Socket socket = closing.accept()) {
+            connection++;
+            readRequest(socket.getInputStream());
+            requests.add(connection + ": answered");
+            socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            readRequest(socket.getInputStream());
+            requests.add(connection + ": dropped");
+          } catch (IOException e) {
+            // the client closed the connection, or the test is over
+          }
+        }
+      });
+      JdkWebhookSender sender = new JdkWebhookSender(true, InetAddress::getAllByName, Duration.ofSeconds(5));
+      URI url = URI.create("http://127.0.0.1:" + closing.getLocalPort() + "/in");
+
+      WebhookSender.Result first = sender.send(post(url));
+      WebhookSender.Result second = sender.send(post(url));
+
+      assertThat(first.succeeded()).as(first.error()).isTrue();
+      assertThat(second.succeeded()).as(second.error()).isTrue();
+      assertThat(requests).containsExactly("1: answered", "1: dropped", "2: answered");
+    }
+  }
+
+  /** Reads one request's head and its body of Content-Length bytes. */
+  private static void readRequest(java.io.InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed mid-request");
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+  }
+
+  @Test
   void anUnresolvableHostFailsWithAClearError() {
     JdkWebhookSender sender = new JdkWebhookSender(false, host -> {
       throw new java.net.UnknownHostException(host);
