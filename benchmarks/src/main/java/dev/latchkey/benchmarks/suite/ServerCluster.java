@@ -98,6 +98,7 @@ public final class ServerCluster implements AutoCloseable {
     if (count > NAMES.length) {
       throw new IllegalArgumentException("at most " + NAMES.length + " instances");
     }
+    retainOnly(Math.max(count, 1));
     List<Instance> started = new ArrayList<>();
     if (instances.isEmpty()) {
       started.addAll(startAll(1)); // alone: it generates the pepper and operator token, and migrates the database
@@ -106,6 +107,29 @@ public final class ServerCluster implements AutoCloseable {
     started.addAll(startAll(count));
     for (Instance instance : started) {
       warmUp(instance);
+    }
+  }
+
+  /**
+   * Stops the variants and the instances after the first {@code count} (SIGTERM: they drain), so
+   * that a scenario meets only the servers it asks for, whatever ran before it: an idle server
+   * still polls and delivers webhooks from the shared outbox and takes its share of the two cores.
+   */
+  private void retainOnly(int count) {
+    List<Instance> stopping = new ArrayList<>(variants.values());
+    variants.clear();
+    while (instances.size() > count) {
+      stopping.add(instances.removeLast());
+    }
+    if (stopping.isEmpty()) {
+      return;
+    }
+    run.progress("stopping %d server JVM(s) this scenario does not use", stopping.size());
+    for (Instance instance : stopping) {
+      instance.channel().shutdownNow();
+      List<ServerProcess> its = processes.stream().filter(p -> p.handle().pid() == instance.process().pid()).toList();
+      its.forEach(ServerProcess::close);
+      processes.removeAll(its);
     }
   }
 
@@ -171,7 +195,9 @@ public final class ServerCluster implements AutoCloseable {
    * ignored. Returns the servers by name, in the order given.
    */
   public synchronized Map<String, Instance> variants(Map<String, List<String>> flagsByName) throws Exception {
-    ensureInstances(1); // instance 0 writes the secrets the variants read
+    if (instances.isEmpty()) {
+      ensureInstances(1); // instance 0 writes the secrets the variants read
+    }
     Map<String, ServerProcess> launched = new LinkedHashMap<>();
     for (var entry : flagsByName.entrySet()) {
       if (!variants.containsKey(entry.getKey())) {

@@ -33,8 +33,9 @@ public final class SuiteRun implements AutoCloseable {
   }
 
   /**
-   * At least {@code instances} servers on one database, the first started on first use. Each is
-   * {@code latchkey serve} in its own JVM, with rate limits off.
+   * Exactly {@code instances} servers on one database, the first started on first use; servers an
+   * earlier scenario started beyond those (and its variants) are stopped first. Each is {@code
+   * latchkey serve} in its own JVM, with rate limits off.
    */
   public ServerCluster servers(int instances) throws Exception {
     if (cluster == null) {
