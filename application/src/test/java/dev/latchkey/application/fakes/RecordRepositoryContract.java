@@ -118,6 +118,27 @@ public abstract class RecordRepositoryContract {
   }
 
   @Test
+  void externalIdsWithSlashesStayApartPerModel() {
+    // PostgreSQL keys an external id as "<model>/<external id>"; ids may hold '/' and ':' themselves.
+    DataRecord company = record(tenant, DataModel.COMPANIES, "tickets/t-1", RecordFields.empty());
+    DataRecord ticket = record(tenant, DataModel.TICKETS, "t-1", RecordFields.empty());
+    DataRecord nested = record(tenant, DataModel.COMPANIES, "crm:acct/42/x", RecordFields.empty());
+    records.insert(List.of(company, nested));
+    records.insert(List.of(ticket));
+
+    assertThat(records.findByExternalIds(tenant, DataModel.COMPANIES,
+        List.of(new ExternalId("tickets/t-1"), new ExternalId("t-1"), new ExternalId("crm:acct/42/x"))))
+        .containsExactlyInAnyOrder(company, nested);
+    assertThat(records.findByExternalIds(tenant, DataModel.TICKETS,
+        List.of(new ExternalId("tickets/t-1"), new ExternalId("t-1")))).containsExactly(ticket);
+    assertThat(records.list(tenant, DataModel.TICKETS, new RecordFilter(Optional.of(new ExternalId("t-1")),
+        Optional.empty(), Optional.empty(), Map.of()), new PageRequest(10, Optional.empty())).items())
+        .containsExactly(ticket);
+    assertThatThrownBy(() -> records.insert(List.of(record(tenant, DataModel.COMPANIES, "crm:acct/42/x",
+        RecordFields.empty())))).isInstanceOf(AlreadyExistsException.class);
+  }
+
+  @Test
   void updatesAreOptimisticAndDeletesToo() {
     DataRecord a = record(tenant, DataModel.COMPANIES, "a", RecordFields.empty());
     records.insert(List.of(a));
